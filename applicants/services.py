@@ -1,0 +1,164 @@
+"""Every change to a facility goes through one of these functions.
+
+Each runs in one transaction, validates with the model's own rules (Facility.full_clean: tax
+code check digit, ward in province, uniqueness) and writes an activity-log row.
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
+
+from applicants import rules
+from applicants.models import Facility, FacilityMember
+from core.activity import Action, log_activity, snapshot
+from core.roles import Role, role_of
+from core.services import create_user
+from core.validators import normalize_phone, normalize_tax_code
+
+# Fields a facility's own form and API may set (everything but bookkeeping).
+EDITABLE_FIELDS = [
+    "name",
+    "legal_form",
+    "tax_code",
+    "business_registration_number",
+    "business_registration_date",
+    "representative_name",
+    "representative_title",
+    "phone",
+    "email",
+    "address_line",
+    "province",
+    "ward",
+    "old_address",
+    "craft_village",
+    "sector",
+    "main_products",
+    "workers",
+    "founded_year",
+    "woman_owned",
+    "ethnic_minority_owned",
+]
+
+
+def _apply(facility: Facility, data: dict[str, Any]) -> None:
+    unknown = set(data) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    for name, value in data.items():
+        setattr(facility, name, value)
+    _normalize(facility)
+    facility.full_clean()
+
+
+def _normalize(facility: Facility) -> None:
+    """Store identifiers in their canonical form so uniqueness and search work on one spelling.
+    Invalid values are left as they are; full_clean then reports them on their field."""
+    for name, normalize in (("tax_code", normalize_tax_code), ("phone", normalize_phone)):
+        value = (getattr(facility, name) or "").strip()
+        if value:
+            try:
+                value = normalize(value)
+            except ValidationError:
+                pass
+        setattr(facility, name, value)
+
+
+def create_facility(*, actor, data: dict[str, Any]) -> Facility:
+    """Create a facility. An applicant who creates one becomes its member."""
+    if not rules.can_create_facility(actor):
+        raise PermissionDenied(_("You may not register facilities."))
+    facility = Facility()
+    _apply(facility, data)
+    with transaction.atomic():
+        facility.save()
+        if role_of(actor) == Role.APPLICANT:
+            FacilityMember.objects.create(facility=facility, user=actor)
+        log_activity(actor=actor, action=Action.CREATED, target=facility, after=snapshot(facility))
+    return facility
+
+
+def update_facility(*, actor, facility: Facility, data: dict[str, Any]) -> Facility:
+    """Change a facility's profile; the log row keeps the fields before and after."""
+    if not rules.can_edit_facility(actor, facility):
+        raise PermissionDenied(_("You may not edit this facility."))
+    with transaction.atomic():
+        # Lock the row and start from what is stored, so two concurrent edits do not interleave.
+        current = Facility.objects.select_for_update().get(pk=facility.pk)
+        before = snapshot(current)
+        _apply(current, data)
+        after = snapshot(current)
+        changed = {k for k in after if before.get(k) != after.get(k)} - {"updated_at"}
+        if changed:
+            current.save()
+            log_activity(
+                actor=actor,
+                action=Action.UPDATED,
+                target=current,
+                before={k: before[k] for k in changed},
+                after={k: after[k] for k in changed},
+            )
+    return current
+
+
+def delete_facility(*, actor, facility: Facility) -> None:
+    """Only an administrator deletes, and only a facility nothing else depends on yet."""
+    if not rules.can_delete_facility(actor, facility):
+        raise PermissionDenied(_("Only an administrator may delete a facility."))
+    try:
+        with transaction.atomic():
+            log_activity(
+                actor=actor, action=Action.DELETED, target=facility, before=snapshot(facility)
+            )
+            facility.delete()
+    except ProtectedError:
+        raise ValidationError(
+            _("This facility cannot be deleted: other records (entries, proposals) refer to it."),
+            code="protected",
+        ) from None
+
+
+def register_facility(
+    *,
+    username: str,
+    password: str,
+    full_name: str,
+    email: str,
+    facility_data: dict[str, Any],
+):
+    """Self-registration: a new applicant account and its facility, in one step.
+
+    Validates both before writing anything so that an error in either leaves nothing behind.
+    """
+    facility = Facility()
+    errors = {}
+    try:
+        _apply(facility, facility_data)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    with transaction.atomic():
+        try:
+            user = create_user(
+                actor=None,
+                username=username,
+                password=password,
+                role=Role.APPLICANT,
+                full_name=full_name,
+                email=email,
+            )
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        if errors:
+            raise ValidationError(errors)  # leaving the block rolls the account back
+        facility.save()
+        FacilityMember.objects.create(facility=facility, user=user)
+        log_activity(
+            actor=user,
+            action=Action.CREATED,
+            target=facility,
+            after=snapshot(facility),
+            note=_("Self-registration"),
+        )
+    return user, facility

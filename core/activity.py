@@ -1,0 +1,65 @@
+"""Writing and reading the activity log (core.ActivityLog)."""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from core.models import ActivityLog
+
+
+class Action(models.TextChoices):
+    CREATED = "created", _("created")
+    UPDATED = "updated", _("updated")
+    DELETED = "deleted", _("deleted")
+    TRANSITION = "transition", _("transition")
+
+
+def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict:
+    """A JSON-safe dict of the instance's concrete field values (foreign keys as their id)."""
+    data = {}
+    for field in instance._meta.concrete_fields:
+        if fields is not None and field.name not in fields:
+            continue
+        value = getattr(instance, field.attname)
+        if isinstance(value, datetime.date | datetime.datetime | Decimal):
+            value = value.isoformat() if not isinstance(value, Decimal) else str(value)
+        data[field.name] = value
+    return data
+
+
+def log_activity(
+    *,
+    actor,
+    action: str,
+    target: models.Model,
+    before: dict | None = None,
+    after: dict | None = None,
+    note: str = "",
+    decision_number: str = "",
+    decision_date: datetime.date | None = None,
+) -> ActivityLog:
+    """Write one log row. Call it inside the transaction that makes the change."""
+    return ActivityLog.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        content_type=ContentType.objects.get_for_model(target, for_concrete_model=True),
+        object_id=str(target.pk),
+        object_repr=str(target)[:300],
+        before=before or {},
+        after=after or {},
+        note=note,
+        decision_number=decision_number,
+        decision_date=decision_date,
+    )
+
+
+def history_of(target: models.Model) -> QuerySet[ActivityLog]:
+    """The log rows of one object, newest first."""
+    return ActivityLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(target, for_concrete_model=True),
+        object_id=str(target.pk),
+    ).select_related("actor")

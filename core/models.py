@@ -1,0 +1,149 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """An account. Vietnamese names do not split into first/last well, so we keep one full name."""
+
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name or super().get_full_name() or self.username
+
+
+class Province(models.Model):
+    """A province-level unit (tỉnh / thành phố) after the 2025 reform: 34 of them."""
+
+    code = models.CharField(_("code"), max_length=2, primary_key=True)
+    name = models.CharField(_("name"), max_length=100)
+    short_name = models.CharField(_("short name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Ward(models.Model):
+    """A commune-level unit (xã, phường, đặc khu) after the 2025 reform: 3,321 of them."""
+
+    class Kind(models.TextChoices):
+        COMMUNE = "commune", _("Commune (xã)")
+        WARD = "ward", _("Ward (phường)")
+        SPECIAL_ZONE = "special_zone", _("Special zone (đặc khu)")
+
+    code = models.CharField(_("code"), max_length=5, primary_key=True)
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="wards", verbose_name=_("province")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    short_name = models.CharField(_("short name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["province_id", "name"]
+        verbose_name = _("commune-level unit")
+        verbose_name_plural = _("commune-level units")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    """The organisation running this installation; one row. Its names head every page and document.
+
+    Until the row is saved, `Organisation.current()` answers with the defaults from settings
+    (ORG_* environment variables).
+    """
+
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("province")
+    )
+    province_name = models.CharField(
+        _("issuing authority"), max_length=200, help_text=_("e.g. UBND TỈNH VĨNH LONG")
+    )
+    department_name = models.CharField(
+        _("department"), max_length=200, help_text=_("e.g. SỞ CÔNG THƯƠNG")
+    )
+    center_name = models.CharField(_("center"), max_length=200)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisation")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="organisation_single_row"),
+        ]
+
+    def __str__(self) -> str:
+        return self.center_name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "Organisation":
+        found = cls.objects.select_related("province").filter(pk=1).first()
+        return found or cls(pk=1, **settings.ORGANISATION)
+
+
+class ActivityLog(models.Model):
+    """One row per change to a domain object: who, what, when, before and after.
+
+    Written by services in the same transaction as the change; never edited. Later state
+    transitions use the same table (action "transition", with from/to in before/after).
+    """
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    action = models.CharField(_("action"), max_length=50)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    # Text so that any primary key type fits; the row outlives a deleted object.
+    object_id = models.CharField(max_length=64)
+    target = GenericForeignKey("content_type", "object_id")
+    object_repr = models.CharField(_("object"), max_length=300)
+    before = models.JSONField(_("before"), default=dict, blank=True)
+    after = models.JSONField(_("after"), default=dict, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    decision_number = models.CharField(_("decision number"), max_length=100, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"])]
+        verbose_name = _("activity log entry")
+        verbose_name_plural = _("activity log")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+    def changed_fields(self) -> list[tuple[str, object, object]]:
+        """(field, before, after) for each field whose value differs, in a stable order."""
+        keys = sorted(set(self.before) | set(self.after))
+        return [
+            (key, self.before.get(key), self.after.get(key))
+            for key in keys
+            if self.before.get(key) != self.after.get(key)
+        ]

@@ -1,0 +1,101 @@
+"""Persona fixtures: one user per role, plus a second applicant, each with a known password."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from core.roles import Role
+from tests.factories import PASSWORD, FacilityFactory, FacilityMemberFactory, UserFactory
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def applicant(db):
+    return UserFactory(username="applicant", role=Role.APPLICANT)
+
+
+@pytest.fixture
+def other_applicant(db):
+    return UserFactory(username="other_applicant", role=Role.APPLICANT)
+
+
+@pytest.fixture
+def judge(db):
+    return UserFactory(username="judge", role=Role.JUDGE)
+
+
+@pytest.fixture
+def officer(db):
+    return UserFactory(username="officer", role=Role.OFFICER)
+
+
+@pytest.fixture
+def manager(db):
+    return UserFactory(username="manager", role=Role.MANAGER)
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="admin_user", role=Role.ADMIN)
+
+
+@pytest.fixture
+def personas(applicant, other_applicant, judge, officer, manager, admin_user):
+    """Every persona by role key; anonymous is None."""
+    return {
+        "applicant": applicant,
+        "other_applicant": other_applicant,
+        "judge": judge,
+        "officer": officer,
+        "manager": manager,
+        "admin": admin_user,
+        "anonymous": None,
+    }
+
+
+@pytest.fixture
+def facility(applicant):
+    """A facility whose member is `applicant`."""
+    return FacilityMemberFactory(user=applicant).facility
+
+
+@pytest.fixture
+def other_facility(other_applicant):
+    return FacilityMemberFactory(user=other_applicant).facility
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def api_as():
+    """api_as(user) -> an APIClient authenticated as that user (None: anonymous)."""
+
+    def make(user):
+        client = APIClient()
+        if user is not None:
+            client.force_authenticate(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def client_as(client):
+    """client_as(user) -> the Django test client logged in as that user (None: anonymous)."""
+
+    def make(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+__all__ = ["FacilityFactory"]
