@@ -4,6 +4,7 @@ Each runs in one transaction, validates with the model's own rules (Facility.ful
 code check digit, ward in province, uniqueness) and writes an activity-log row.
 """
 
+import contextlib
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -59,10 +60,8 @@ def _normalize(facility: Facility) -> None:
     for name, normalize in (("tax_code", normalize_tax_code), ("phone", normalize_phone)):
         value = (getattr(facility, name) or "").strip()
         if value:
-            try:
+            with contextlib.suppress(ValidationError):
                 value = normalize(value)
-            except ValidationError:
-                pass
         setattr(facility, name, value)
 
 
