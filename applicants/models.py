@@ -25,9 +25,17 @@ class Facility(models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     legal_form = models.CharField(_("legal form"), max_length=32, choices=LegalForm.choices)
-    # Canonical form from core.validators.normalize_tax_code; "" only for a household business.
+    # Canonical form from core.validators.normalize_tax_code. NULL (not "") when absent, which
+    # only a household business may be: NULLs never collide, so a plain unique index holds and
+    # a duplicate is reported on this field.
     tax_code = models.CharField(
-        _("tax code"), max_length=14, blank=True, validators=[validate_tax_code]
+        _("tax code"),
+        max_length=14,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[validate_tax_code],
+        error_messages={"unique": _("A facility with this tax code is already registered.")},
     )
     business_registration_number = models.CharField(
         _("business registration number"), max_length=50, blank=True
@@ -83,15 +91,9 @@ class Facility(models.Model):
         verbose_name = _("facility")
         verbose_name_plural = _("facilities")
         constraints = [
-            models.UniqueConstraint(
-                fields=["tax_code"],
-                condition=~models.Q(tax_code=""),
-                name="facility_tax_code_unique",
-                violation_error_message=_("A facility with this tax code is already registered."),
-            ),
             models.CheckConstraint(
                 condition=models.Q(legal_form=LegalForm.HOUSEHOLD_BUSINESS)
-                | ~models.Q(tax_code=""),
+                | models.Q(tax_code__isnull=False),
                 name="facility_tax_code_required",
                 violation_error_message=_(
                     "A tax code is required except for a household business."

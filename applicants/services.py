@@ -63,6 +63,7 @@ def _normalize(facility: Facility) -> None:
             with contextlib.suppress(ValidationError):
                 value = normalize(value)
         setattr(facility, name, value)
+    facility.tax_code = facility.tax_code or None  # absent is NULL, see Facility.tax_code
 
 
 def create_facility(*, actor, data: dict[str, Any]) -> Facility:
