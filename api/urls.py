@@ -1,1 +1,30 @@
-urlpatterns = []
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from api import views
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("users", views.UserViewSet, basename="user")
+router.register("facilities", views.FacilityViewSet, basename="facility")
+router.register("provinces", views.ProvinceViewSet, basename="province")
+router.register("wards", views.WardViewSet, basename="ward")
+
+urlpatterns = [
+    path("auth/token/", views.TokenView.as_view(), name="token"),
+    path("me/", views.MeView.as_view(), name="me"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The split view serves Swagger UI's start-up code from a URL instead of an inline script,
+    # which the Content-Security-Policy (scripts from 'self' only) requires.
+    # The template moves the page's inline <style> to a static file for the same reason.
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api:schema", template_name="api/swagger_ui.html"
+        ),
+        name="docs",
+    ),
+    *router.urls,
+]

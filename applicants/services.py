@@ -137,7 +137,7 @@ def register_facility(
     try:
         _apply(facility, facility_data)
     except ValidationError as error:
-        errors.update(error.message_dict)
+        errors.update(error.error_dict)
     with transaction.atomic():
         try:
             user = create_user(
@@ -149,7 +149,7 @@ def register_facility(
                 email=email,
             )
         except ValidationError as error:
-            errors.update(error.message_dict)
+            errors.update(error.error_dict)
         if errors:
             raise ValidationError(errors)  # leaving the block rolls the account back
         facility.save()

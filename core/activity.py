@@ -12,10 +12,10 @@ from core.models import ActivityLog
 
 
 class Action(models.TextChoices):
-    CREATED = "created", _("created")
-    UPDATED = "updated", _("updated")
-    DELETED = "deleted", _("deleted")
-    TRANSITION = "transition", _("transition")
+    CREATED = "created", _("Created")
+    UPDATED = "updated", _("Updated")
+    DELETED = "deleted", _("Deleted")
+    TRANSITION = "transition", _("State changed")
 
 
 def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict:

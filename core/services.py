@@ -40,15 +40,16 @@ def create_user(
     if actor is not None and role not in roles_creatable_by(actor):
         raise PermissionDenied(_("You may not create accounts with the role “%s”.") % role.label)
     user = User(username=username, full_name=full_name, email=email, phone=phone)
+    # Errors keep their codes (error_dict / error_list) so the API can report them per field.
     errors = {}
     try:
         user.full_clean(exclude=["password"])
     except ValidationError as error:
-        errors.update(error.message_dict)
+        errors.update(error.error_dict)
     try:
         validate_password(password, user)
     except ValidationError as error:
-        errors["password"] = error.messages
+        errors["password"] = error.error_list
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

@@ -1,0 +1,79 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+
+from api.exceptions import exception_handler
+
+
+@pytest.mark.django_db
+def test_schema_endpoint_answers_openapi(api_client):
+    response = api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.oai.openapi+json")
+    paths = response.json()["paths"]
+    assert sorted(paths) == [
+        "/api/v1/auth/token/",
+        "/api/v1/facilities/",
+        "/api/v1/facilities/{id}/",
+        "/api/v1/me/",
+        "/api/v1/provinces/",
+        "/api/v1/users/",
+        "/api/v1/users/{id}/",
+        "/api/v1/wards/",
+    ]
+
+
+@pytest.mark.django_db
+def test_docs_page_loads_its_script_from_a_url(api_client):
+    response = api_client.get("/api/v1/docs/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<script src="/api/v1/docs/?script="></script>' in html
+    assert "<style>" not in html
+
+
+@pytest.mark.django_db
+def test_docs_script_is_javascript(api_client):
+    response = api_client.get("/api/v1/docs/?script=")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/javascript"
+    assert 'url: "/api/v1/schema/"' in response.content.decode()
+
+
+def test_exception_handler_puts_model_wide_errors_under_non_field_errors():
+    error = DjangoValidationError(
+        {"__all__": DjangoValidationError("both", code="pair"), "name": "bad"}
+    )
+
+    response = exception_handler(error, {})
+
+    assert response.status_code == 400
+    assert response.data == {"non_field_errors": ["both"], "name": ["bad"]}
+    assert response.data["non_field_errors"][0].code == "pair"
+    assert response.data["name"][0].code == "invalid"
+
+
+def test_exception_handler_answers_a_message_without_field_as_non_field_errors():
+    response = exception_handler(DjangoValidationError("wrong", code="odd"), {})
+
+    assert response.status_code == 400
+    assert response.data == {"non_field_errors": ["wrong"]}
+    assert response.data["non_field_errors"][0].code == "odd"
+
+
+def test_exception_handler_answers_protected_with_409():
+    response = exception_handler(DjangoValidationError("in use", code="protected"), {})
+
+    assert response.status_code == 409
+    assert response.data == {"detail": "in use"}
+    assert response.data["detail"].code == "protected"
+
+
+def test_exception_handler_answers_permission_denied_with_403_and_its_message():
+    response = exception_handler(PermissionDenied("not yours"), {})
+
+    assert response.status_code == 403
+    assert response.data == {"detail": "not yours"}
