@@ -131,6 +131,7 @@ def register_facility(
     """Self-registration: a new applicant account and its facility, in one step.
 
     Validates both before writing anything so that an error in either leaves nothing behind.
+    Errors are keyed by field; the account's own email error is keyed "account_email".
     """
     facility = Facility()
     errors = {}
@@ -149,7 +150,11 @@ def register_facility(
                 email=email,
             )
         except ValidationError as error:
-            errors.update(error.error_dict)
+            # The account's email is reported as "account_email": "email" is the facility's.
+            account_errors = dict(error.error_dict)
+            if "email" in account_errors:
+                account_errors["account_email"] = account_errors.pop("email")
+            errors.update(account_errors)
         if errors:
             raise ValidationError(errors)  # leaving the block rolls the account back
         facility.save()

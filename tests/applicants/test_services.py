@@ -204,3 +204,16 @@ def test_register_facility_duplicate_username_writes_nothing(applicant):
         )
     assert list(caught.value.message_dict) == ["username"]
     assert Facility.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_register_facility_account_email_error_keyed_apart_from_facility_email():
+    with pytest.raises(ValidationError) as caught:
+        services.register_facility(
+            username="kedua",
+            password="Dua-Ben-Tre-2026",
+            full_name="",
+            email="not-an-email",
+            facility_data=facility_data(email="also-bad"),
+        )
+    assert set(caught.value.message_dict) == {"account_email", "email"}
