@@ -176,7 +176,7 @@ def ward_options(request):
     """The <option>s of a province's wards, swapped into a ward select by htmx. Public: the
     registration page needs it before anyone is logged in."""
     code = request.GET.get("province", "")
-    wards = Ward.objects.filter(province_id=code).order_by("name") if code else Ward.objects.none()
+    wards = Ward.objects.filter(province_id=code) if code else Ward.objects.none()
     context = {"wards": wards, "blank_label": blank_choice_label()}
     return render(request, "applicants/_ward_options.html", context)
 

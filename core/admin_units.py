@@ -9,6 +9,8 @@ version can be applied with `manage.py load_admin_units`.
 import sqlite3
 from importlib.resources import files
 
+from core.text import sort_key
+
 WARD_KINDS = {"Xã": "commune", "Phường": "ward", "Đặc khu": "special_zone"}
 
 
@@ -29,13 +31,16 @@ def load_admin_units(province_model, ward_model) -> tuple[int, int]:
     provinces = {}
     for row in rows:
         provinces[row["provinceCode"]] = province_model(
-            code=row["provinceCode"], name=row["province"], short_name=row["provinceShort"]
+            code=row["provinceCode"],
+            name=row["province"],
+            short_name=row["provinceShort"],
+            sort_name=sort_key(row["provinceShort"]),
         )
     province_model.objects.bulk_create(
         provinces.values(),
         update_conflicts=True,
         unique_fields=["code"],
-        update_fields=["name", "short_name"],
+        update_fields=["name", "short_name", "sort_name"],
     )
     wards = [
         ward_model(
@@ -43,6 +48,7 @@ def load_admin_units(province_model, ward_model) -> tuple[int, int]:
             province_id=row["provinceCode"],
             name=row["ward"],
             short_name=row["wardShort"],
+            sort_name=sort_key(row["wardShort"]),
             kind=WARD_KINDS[row["wardType"]],
         )
         for row in rows
@@ -52,6 +58,6 @@ def load_admin_units(province_model, ward_model) -> tuple[int, int]:
         batch_size=500,
         update_conflicts=True,
         unique_fields=["code"],
-        update_fields=["province", "name", "short_name", "kind"],
+        update_fields=["province", "name", "short_name", "sort_name", "kind"],
     )
     return len(provinces), len(wards)

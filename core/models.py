@@ -29,9 +29,11 @@ class Province(models.Model):
     code = models.CharField(_("code"), max_length=2, primary_key=True)
     name = models.CharField(_("name"), max_length=100)
     short_name = models.CharField(_("short name"), max_length=100)
+    # core.text.sort_key(short_name): dictionary order whatever the database's collation.
+    sort_name = models.CharField(max_length=500, editable=False, db_index=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name"]
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
@@ -54,9 +56,11 @@ class Ward(models.Model):
     name = models.CharField(_("name"), max_length=100)
     short_name = models.CharField(_("short name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # core.text.sort_key(short_name): "Phường Đông Thành" sorts under D, not after X.
+    sort_name = models.CharField(max_length=500, editable=False)
 
     class Meta:
-        ordering = ["province_id", "name"]
+        ordering = ["province_id", "sort_name"]
         verbose_name = _("commune-level unit")
         verbose_name_plural = _("commune-level units")
 

@@ -3,16 +3,16 @@ import re
 from django.urls import reverse
 
 from core.models import Ward
+from core.text import sort_key
 
 OPTION_VALUE = re.compile(r'<option value="([^"]*)">')
 
 
-def test_ward_options_lists_only_wards_of_the_province_by_name(client, db):
+def test_ward_options_lists_only_wards_of_the_province_in_dictionary_order(client, db):
     response = client.get(reverse("applicants:ward-options"), {"province": "86"})
 
-    expected = list(
-        Ward.objects.filter(province="86").order_by("name").values_list("pk", flat=True)
-    )
+    wards = sorted(Ward.objects.filter(province="86"), key=lambda w: sort_key(w.short_name))
+    expected = [ward.pk for ward in wards]
     assert response.status_code == 200
     assert OPTION_VALUE.findall(response.text) == ["", *expected]
     assert len(expected) == 124
