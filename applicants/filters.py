@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import Q
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import Facility, LegalForm
@@ -13,7 +14,9 @@ class FacilityFilter(django_filters.FilterSet):
         queryset=Province.objects.all(), label=_("Province")
     )
     ward = django_filters.ModelChoiceFilter(queryset=Ward.objects.all(), label=_("Commune / ward"))
-    legal_form = django_filters.ChoiceFilter(choices=LegalForm.choices, label=_("Legal form"))
+    legal_form = django_filters.ChoiceFilter(
+        choices=LegalForm.choices, label=_("Legal form"), empty_label=BLANK_CHOICE_LABEL
+    )
     craft_village = django_filters.CharFilter(
         field_name="craft_village", lookup_expr="icontains", label=_("Craft village")
     )

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Province, Ward
+from core.text import sort_key
 from core.validators import validate_phone, validate_tax_code
 
 
@@ -24,6 +25,8 @@ class Facility(models.Model):
     """A rural industrial facility (cơ sở công nghiệp nông thôn, CNNT)."""
 
     name = models.CharField(_("name"), max_length=255)
+    # core.text.sort_key(name), kept by save(): lists sort in Vietnamese dictionary order.
+    sort_name = models.CharField(max_length=1100, editable=False, db_index=True)
     legal_form = models.CharField(_("legal form"), max_length=32, choices=LegalForm.choices)
     # Canonical form from core.validators.normalize_tax_code. NULL (not "") when absent, which
     # only a household business may be: NULLs never collide, so a plain unique index holds and
@@ -87,7 +90,7 @@ class Facility(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        ordering = ["name", "id"]
+        ordering = ["sort_name", "id"]
         verbose_name = _("facility")
         verbose_name_plural = _("facilities")
         constraints = [
@@ -104,6 +107,13 @@ class Facility(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = sort_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = {}

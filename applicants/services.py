@@ -90,7 +90,7 @@ def update_facility(*, actor, facility: Facility, data: dict[str, Any]) -> Facil
         before = snapshot(current)
         _apply(current, data)
         after = snapshot(current)
-        changed = {k for k in after if before.get(k) != after.get(k)} - {"updated_at"}
+        changed = {k for k in after if before.get(k) != after.get(k)}
         if changed:
             current.save()
             log_activity(

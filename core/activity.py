@@ -19,10 +19,14 @@ class Action(models.TextChoices):
 
 
 def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict:
-    """A JSON-safe dict of the instance's concrete field values (foreign keys as their id)."""
+    """A JSON-safe dict of the instance's concrete field values (foreign keys as their id).
+
+    Fields nobody edits (timestamps, derived sort keys) are left out, except the primary key."""
     data = {}
     for field in instance._meta.concrete_fields:
         if fields is not None and field.name not in fields:
+            continue
+        if not field.editable and not field.primary_key:
             continue
         value = getattr(instance, field.attname)
         if isinstance(value, datetime.date | datetime.datetime | Decimal):

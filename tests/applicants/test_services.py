@@ -217,3 +217,15 @@ def test_register_facility_account_email_error_keyed_apart_from_facility_email()
             facility_data=facility_data(email="also-bad"),
         )
     assert set(caught.value.message_dict) == {"account_email", "email"}
+
+
+@pytest.mark.django_db
+def test_facilities_listed_in_vietnamese_dictionary_order(officer):
+    for name in ["Gốm Mang Thít", "Đồ da Sao Mai", "Dệt chiếu Định Yên", "Cơ khí Hai Lợi"]:
+        services.create_facility(actor=officer, data=facility_data(name=name))
+    assert list(Facility.objects.values_list("name", flat=True)) == [
+        "Cơ khí Hai Lợi",
+        "Dệt chiếu Định Yên",
+        "Đồ da Sao Mai",
+        "Gốm Mang Thít",
+    ]

@@ -82,18 +82,27 @@ def test_catalog_current_with_source(tmp_path):
 
 
 @pytest.mark.django_db
-def test_pages_are_vietnamese_by_default(client):
-    response = client.get("/accounts/login/")
+def test_pages_are_vietnamese_even_for_an_english_browser(client):
+    response = client.get("/accounts/login/", headers={"accept-language": "en-US,en;q=0.9"})
     assert response.status_code == 200
     assert '<html lang="vi"' in response.text
     assert "Đăng nhập" in response.text
 
 
 @pytest.mark.django_db
-def test_pages_switch_to_english(client):
-    response = client.get("/accounts/login/", headers={"accept-language": "en"})
+def test_pages_switch_to_english_with_the_language_switch(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    assert response.status_code == 302
+    response = client.get("/accounts/login/")
     assert '<html lang="en"' in response.text
     assert "Log in" in response.text
+
+
+@pytest.mark.django_db
+def test_api_honours_accept_language(api_as, officer):
+    response = api_as(officer).get("/api/v1/wards/", headers={"accept-language": "en"})
+    assert response.status_code == 400
+    assert response.headers["Content-Language"] == "en"
 
 
 @pytest.mark.django_db
