@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "core",
     "applicants",
+    "awards",
     "api",
 ]
 
@@ -139,6 +140,11 @@ STORAGES = {
         ),
     },
 }
+
+# Dossier uploads: the largest file accepted, and the most pixels an image may decode to
+# (a larger image is refused as a possible decompression bomb).
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 50_000_000)
 
 # Password-reset mail goes to the console unless an SMTP host is configured.
 _email_backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -6,5 +6,6 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("facilities/", include("applicants.urls")),
+    path("awards/", include("awards.urls")),
     path("", include("core.urls")),
 ]

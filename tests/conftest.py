@@ -4,7 +4,15 @@ import pytest
 from rest_framework.test import APIClient
 
 from core.roles import Role
-from tests.factories import PASSWORD, FacilityFactory, FacilityMemberFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    AwardRoundFactory,
+    EntryFactory,
+    FacilityFactory,
+    FacilityMemberFactory,
+    UserFactory,
+    complete_dossier,
+)
 
 
 @pytest.fixture
@@ -96,6 +104,37 @@ def client_as(client):
         return client
 
     return make
+
+
+@pytest.fixture
+def award_round(db):
+    """A provincial round in registration, open today, the four groups, criteria copied."""
+    return AwardRoundFactory()
+
+
+@pytest.fixture
+def draft_round(db):
+    return AwardRoundFactory(state="draft")
+
+
+@pytest.fixture
+def entry(award_round, facility):
+    """A draft entry of `facility` (member: `applicant`) with its Mẫu 02 fields filled."""
+    return EntryFactory(round=award_round, facility=facility)
+
+
+@pytest.fixture
+def complete_entry(entry):
+    """`entry` with three photos and the documents its level requires: ready to submit."""
+    complete_dossier(entry)
+    return entry
+
+
+@pytest.fixture
+def submitted_entry(complete_entry, applicant):
+    from core.workflow import transition
+
+    return transition(complete_entry, to="submitted", actor=applicant)
 
 
 __all__ = ["FacilityFactory"]

@@ -1,9 +1,18 @@
 """factory_boy factories. Facilities get valid tax codes and real wards of the loaded units."""
 
+import datetime
+import io
+
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils.timezone import localdate
+from PIL import Image
 
 from applicants.models import Facility, FacilityMember, LegalForm
+from awards.dossier import MIN_PHOTOS, required_documents
+from awards.models import CriteriaTemplate, ProductGroup
+from awards.workflows import copy_criteria
 from core.models import Ward
 from core.roles import Role
 from core.services import assign_role
@@ -69,3 +78,86 @@ class FacilityMemberFactory(factory.django.DjangoModelFactory):
 
     facility = factory.SubFactory(FacilityFactory)
     user = factory.SubFactory(UserFactory, role=Role.APPLICANT)
+
+
+# ---- Award rounds -----------------------------------------------------------------------------
+
+
+def png_bytes(width: int = 8, height: int = 8, color: str = "red") -> bytes:
+    """A real PNG image, small."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+class AwardRoundFactory(factory.django.DjangoModelFactory):
+    """A provincial round open for registration today (the criteria copied as the workflow
+    would when it leaves draft). Use state="draft" for a round still being set up."""
+
+    class Meta:
+        model = "awards.AwardRound"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Bình chọn sản phẩm CNNT tiêu biểu cấp tỉnh, đợt {n}")
+    year = 2026
+    level = "province"
+    organiser_name = "Sở Công Thương tỉnh Vĩnh Long"
+    criteria_template = factory.LazyFunction(lambda: CriteriaTemplate.objects.get(is_default=True))
+    registration_opens = factory.LazyFunction(lambda: localdate() - datetime.timedelta(days=10))
+    registration_closes = factory.LazyFunction(lambda: localdate() + datetime.timedelta(days=20))
+    judging_ends = factory.LazyFunction(lambda: localdate() + datetime.timedelta(days=60))
+    state = "registration"
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if not create:
+            return
+        self.product_groups.set(extracted or ProductGroup.objects.all())
+        if self.state != "draft":
+            copy_criteria(self, None)
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    """A draft entry of `facility` in `round`, with the Mẫu 02 fields filled."""
+
+    class Meta:
+        model = "awards.Entry"
+
+    round = factory.SubFactory(AwardRoundFactory)
+    facility = factory.SubFactory(FacilityFactory)
+    product_name = factory.Sequence(lambda n: f"Kẹo dừa sầu riêng {n}")
+    product_group = factory.LazyFunction(lambda: ProductGroup.objects.get(code=2))
+    features = "Kẹo dừa dẻo, vị sầu riêng, đóng gói 400 g."
+    materials = "Dừa khô, đường mía, mạch nha."
+    production_process = "Nấu thủ công, 2 tấn/tháng."
+    markets = "Trong tỉnh, TP Hồ Chí Minh, xuất khẩu Trung Quốc."
+    price = "35.000 đ/hộp"
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    """An attachment row with a real small file (tests only; uploads go through the service)."""
+
+    class Meta:
+        model = "awards.Attachment"
+
+    entry = factory.SubFactory(EntryFactory)
+    kind = "photo"
+    original_name = factory.LazyAttribute(lambda a: "anh.png" if a.kind == "photo" else "ho-so.pdf")
+    content_type = factory.LazyAttribute(
+        lambda a: "image/png" if a.kind == "photo" else "application/pdf"
+    )
+    file = factory.LazyAttribute(
+        lambda a: ContentFile(png_bytes() if a.kind == "photo" else PDF_BYTES, a.original_name)
+    )
+    size = factory.LazyAttribute(lambda a: a.file.size)
+
+
+def complete_dossier(entry) -> None:
+    """Three photos and the documents the entry's level requires."""
+    for _ in range(MIN_PHOTOS):
+        AttachmentFactory(entry=entry, kind="photo")
+    for kind in required_documents(entry.round.level):
+        AttachmentFactory(entry=entry, kind=kind)
