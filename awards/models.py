@@ -240,8 +240,11 @@ class Entry(models.Model):
     )
     # What the facility must read: why the entry was returned or found ineligible.
     state_reason = models.TextField(_("reason"), blank=True)
-    # Mã số bình chọn, given when the entry is screened in; unique in its round.
-    voting_code = models.CharField(_("voting code"), max_length=30, null=True, blank=True)
+    # Mã số bình chọn, given when the entry is screened in; unique in its round. NULL until
+    # then, so entries without a code never collide in the unique constraint.
+    voting_code = models.CharField(  # noqa: DJ001
+        _("voting code"), max_length=30, null=True, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -359,3 +362,6 @@ class ScreeningCheck(models.Model):
                 violation_error_message=_("A failed condition needs a reason."),
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.condition}: {self.passed}"

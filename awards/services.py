@@ -235,7 +235,7 @@ def register_entry(
     eligibility = is_rural_industrial_facility(facility, on=today)
     if not eligibility:
         errors.setdefault("facility", []).extend(
-            [_("The facility is not a rural industrial facility.")] + eligibility.reasons
+            [_("The facility is not a rural industrial facility."), *eligibility.reasons]
         )
     entry = Entry(round=award_round, facility=facility, created_by=actor)
     _set_fields(entry, data, ENTRY_FIELDS)

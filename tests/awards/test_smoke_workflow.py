@@ -5,8 +5,8 @@ from awards.models import Entry
 
 @pytest.mark.django_db
 def test_entry_submitted_then_screened_in_gets_voting_code(submitted_entry, officer):
-    from awards.services import screen_entry
     from awards.models import ScreeningCondition
+    from awards.services import screen_entry
 
     entry = screen_entry(
         actor=officer,
