@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import Facility
@@ -204,6 +203,10 @@ class RoundCriterion(CriterionBase):
         ]
 
 
+def product_key(name: str) -> str:
+    return " ".join((name or "").split()).casefold()
+
+
 class Entry(models.Model):
     """A product registered by a facility for a round (Mẫu 01 and Mẫu 02)."""
 
@@ -222,6 +225,9 @@ class Entry(models.Model):
         Facility, on_delete=models.PROTECT, related_name="entries", verbose_name=_("facility")
     )
     product_name = models.CharField(_("product name"), max_length=300)
+    # The name folded (case, spacing) by save(): "at most once per product name in a round" must
+    # not depend on the database's idea of lower case (SQLite's LOWER() is ASCII-only).
+    product_key = models.CharField(max_length=300, editable=False)
     product_group = models.ForeignKey(
         ProductGroup, on_delete=models.PROTECT, related_name="+", verbose_name=_("product group")
     )
@@ -246,7 +252,7 @@ class Entry(models.Model):
         _("voting code"), max_length=30, null=True, blank=True
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -261,9 +267,7 @@ class Entry(models.Model):
                 fields=["round", "voting_code"], name="entry_voting_code_unique_in_round"
             ),
             models.UniqueConstraint(
-                "round",
-                "facility",
-                Lower("product_name"),
+                fields=["round", "facility", "product_key"],
                 name="entry_product_once_per_facility_and_round",
                 violation_error_message=_(
                     "This facility already registered a product with this name in this round."
@@ -273,6 +277,16 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return self.product_name
+
+    def save(self, *args, **kwargs):
+        self.product_key = product_key(self.product_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "product_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "product_key"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.product_key = product_key(self.product_name)
 
     @property
     def is_editable(self) -> bool:

@@ -306,8 +306,6 @@ def record_screening(*, actor, entry: Entry, checks: dict[str, tuple[bool, str]]
     """Tick or fail conditions of the checklist: {condition: (met, reason)}."""
     if not rules.can_screen_entries(actor):
         raise PermissionDenied(_("Only extension officers screen entries."))
-    if entry.state != Entry.State.SUBMITTED:
-        raise ValidationError(_("Only a submitted entry is screened."))
     errors = {}
     for condition, (passed, reason) in checks.items():
         if condition not in ScreeningCondition.values:
@@ -317,6 +315,10 @@ def record_screening(*, actor, entry: Entry, checks: dict[str, tuple[bool, str]]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        # The stored state counts, not the caller's copy.
+        state = Entry.objects.select_for_update().values_list("state", flat=True).get(pk=entry.pk)
+        if state != Entry.State.SUBMITTED:
+            raise ValidationError(_("Only a submitted entry is screened."))
         for condition, (passed, reason) in checks.items():
             ScreeningCheck.objects.update_or_create(
                 entry=entry,
