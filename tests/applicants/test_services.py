@@ -229,3 +229,13 @@ def test_facilities_listed_in_vietnamese_dictionary_order(officer):
         "Đồ da Sao Mai",
         "Gốm Mang Thít",
     ]
+
+
+@pytest.mark.django_db
+def test_delete_facility_with_an_entry_refused_and_kept(admin_user, entry):
+    facility = entry.facility
+    with pytest.raises(ValidationError) as caught:
+        services.delete_facility(actor=admin_user, facility=facility)
+    assert caught.value.code == "protected"
+    assert Facility.objects.filter(pk=facility.pk).exists()
+    assert history_of(facility).filter(action="deleted").count() == 0
