@@ -15,6 +15,20 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def storage_root(settings, tmp_path):
+    """Every uploaded file of a test goes under pytest's tmp_path, removed with it."""
+    root = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": root, "base_url": None},
+        },
+    }
+    return root
+
+
 @pytest.fixture
 def password():
     return PASSWORD

@@ -1,0 +1,317 @@
+"""Adding and removing the files of an entry's dossier (hồ sơ dự thi).
+
+The type of a file is decided by its content, never by its name or the browser's content type.
+Images are decoded and re-encoded, which drops EXIF (GPS position, camera serial), comments and
+anything hidden after the image data, so what we store and serve is only pixels we wrote.
+
+Output formats: photos are always stored as JPEG (quality 85), so the gallery and its thumbnails
+are uniform and small. Documents keep PNG as PNG because scanned text stays sharp in a lossless
+format; JPEG and WebP documents become JPEG. PDFs are stored as uploaded. Every image also gets a
+JPEG thumbnail of at most 400 px on its longest side.
+
+Files are written under random names (uuid4) in the private default storage; the user's name is
+kept only in `original_name`, for the download's Content-Disposition.
+"""
+
+import io
+import os
+import uuid
+import warnings
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+from awards.models import Attachment, Entry
+from awards.rules import can_edit_entry
+from core.activity import Action, log_activity
+
+User = AbstractBaseUser | AnonymousUser
+
+PDF_MAGIC = b"%PDF-"
+# The only Pillow decoders ever tried, so an upload cannot reach Pillow's rarer (and historically
+# less robust) plugins.
+IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
+JPEG_QUALITY = 85
+THUMBNAIL_SIZE = (400, 400)
+THUMBNAIL_QUALITY = 80
+# What Pillow raises on a malformed file, depending on the plugin and where it breaks.
+DECODE_ERRORS = (OSError, SyntaxError, ValueError, TypeError, EOFError, IndexError)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What will be written: the file's bytes and what we record about it."""
+
+    content: bytes
+    extension: str
+    content_type: str
+    width: int | None = None
+    height: int | None = None
+    thumbnail: bytes | None = None
+
+
+# ---- Services ---------------------------------------------------------------------------------
+
+
+def add_attachment(*, actor: User, entry: Entry, kind: str, upload: File) -> Attachment:
+    """Check, re-encode and store one file of `entry`'s dossier; log it on the entry.
+
+    Raises PermissionDenied unless `actor` is a member of the entry's facility and the entry is
+    editable, and ValidationError ({"kind": …} or {"file": …}) for a file we do not accept."""
+    _check_can_edit(actor, entry)
+    if kind not in Attachment.Kind.values:
+        raise ValidationError(
+            {"kind": ValidationError(_("Choose a valid kind of attachment."), code="invalid_kind")}
+        )
+    # The slow part (decoding, re-encoding) runs before the transaction takes the write lock.
+    prepared = _prepare(kind, _read(upload))
+    storage = Attachment._meta.get_field("file").storage
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            # Lock the entry and ask again: it may have been submitted meanwhile.
+            locked = Entry.objects.select_for_update().get(pk=entry.pk)
+            _check_can_edit(actor, locked)
+            attachment = Attachment(
+                entry=locked,
+                kind=kind,
+                original_name=_original_name(upload.name, prepared.extension),
+                content_type=prepared.content_type,
+                size=len(prepared.content),
+                width=prepared.width,
+                height=prepared.height,
+                uploaded_by=actor if actor.is_authenticated else None,
+            )
+            stem = uuid.uuid4().hex
+            attachment.file.save(
+                f"{stem}{prepared.extension}", ContentFile(prepared.content), save=False
+            )
+            written.append(attachment.file.name)
+            if prepared.thumbnail is not None:
+                attachment.thumbnail.save(
+                    f"{stem}.jpg", ContentFile(prepared.thumbnail), save=False
+                )
+                written.append(attachment.thumbnail.name)
+            attachment.save()
+            log_activity(
+                actor=actor,
+                action=Action.UPDATED,
+                target=locked,
+                after={"attachment": _describe(attachment)},
+            )
+    except BaseException:
+        # Nothing refers to the files once the row is rolled back: remove them, no orphans.
+        _delete_files(storage, written)
+        raise
+    return attachment
+
+
+def delete_attachment(*, actor: User, attachment: Attachment) -> None:
+    """Remove one file of an editable entry's dossier; log it on the entry.
+
+    The stored files are deleted only once the transaction commits, so a rollback never leaves
+    a row pointing at a missing file."""
+    _check_can_edit(actor, attachment.entry)
+    storage = Attachment._meta.get_field("file").storage
+    with transaction.atomic():
+        locked = Entry.objects.select_for_update().get(pk=attachment.entry_id)
+        _check_can_edit(actor, locked)
+        deleted, _counts = Attachment.objects.filter(pk=attachment.pk, entry=locked).delete()
+        if not deleted:
+            return  # someone else removed it first; they logged it and remove the files
+        log_activity(
+            actor=actor,
+            action=Action.UPDATED,
+            target=locked,
+            before={"attachment": _describe(attachment)},
+        )
+        names = [name for name in (attachment.file.name, attachment.thumbnail.name) if name]
+        transaction.on_commit(lambda: _delete_files(storage, names))
+
+
+# ---- Permission, reading, naming ------------------------------------------------------------
+
+
+def _check_can_edit(actor: User, entry: Entry) -> None:
+    if not can_edit_entry(actor, entry):
+        raise PermissionDenied(
+            _(
+                "Only the facility's members change its dossier, and only while it is a draft "
+                "or returned."
+            )
+        )
+
+
+def _file_error(message: str, code: str, params: dict | None = None) -> ValidationError:
+    return ValidationError({"file": ValidationError(message, code=code, params=params)})
+
+
+def _too_large(size: int | None = None) -> ValidationError:
+    limit = filesizeformat(settings.UPLOAD_MAX_BYTES)
+    if size is None:
+        message, params = _("The file is larger than the limit of %(limit)s."), {"limit": limit}
+    else:
+        message = _("The file is %(size)s; the limit is %(limit)s.")
+        params = {"size": filesizeformat(size), "limit": limit}
+    return _file_error(message, "file_too_large", params)
+
+
+def _read(upload: File) -> bytes:
+    """The upload's bytes, refusing it by its size before reading anything."""
+    limit = settings.UPLOAD_MAX_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise _too_large(upload.size)
+    upload.seek(0)
+    # Read one byte past the limit: a file-like whose .size understates it is still refused.
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large()
+    if not data:
+        raise _file_error(_("The file is empty."), "empty_file")
+    return data
+
+
+def _original_name(name: str | None, extension: str) -> str:
+    """The user's file name, safe to show and to put in a header, at most 255 characters."""
+    base = os.path.basename(str(name or "").replace("\\", "/"))
+    try:
+        clean = get_valid_filename(base)
+    except SuspiciousFileOperation:
+        clean = f"file{extension}"
+    if len(clean) > 255:
+        stem, suffix = os.path.splitext(clean)
+        suffix = suffix[:16]
+        clean = stem[: 255 - len(suffix)] + suffix
+    return clean
+
+
+def _describe(attachment: Attachment) -> dict:
+    return {
+        "id": attachment.pk,
+        "kind": attachment.kind,
+        "name": attachment.original_name,
+        "content_type": attachment.content_type,
+        "size": attachment.size,
+    }
+
+
+def _delete_files(storage: Storage, names: list[str]) -> None:
+    for name in names:
+        storage.delete(name)
+
+
+# ---- Content checks and re-encoding ---------------------------------------------------------
+
+
+def _wrong_type(kind: str) -> ValidationError:
+    if kind == Attachment.Kind.PHOTO:
+        return _file_error(_("A photo must be a JPEG, PNG or WebP image."), "invalid_file_type")
+    return _file_error(
+        _("A document must be a PDF file or a JPEG, PNG or WebP image."), "invalid_file_type"
+    )
+
+
+def _prepare(kind: str, data: bytes) -> _Prepared:
+    if data.startswith(PDF_MAGIC):
+        if kind == Attachment.Kind.PHOTO:
+            raise _wrong_type(kind)
+        return _Prepared(content=data, extension=".pdf", content_type="application/pdf")
+    return _prepare_image(kind, data)
+
+
+def _prepare_image(kind: str, data: bytes) -> _Prepared:
+    # Pillow warns (and past twice its limit, raises) about images with too many pixels; make the
+    # warning an error too, so the effective limit is the smaller of Pillow's and ours. (The
+    # filter is process-wide; were another thread to reset it meanwhile, our own header check
+    # in _open_checked still holds at the default settings, whose limit is below Pillow's.)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = _open_checked(kind, data)
+            keep_png = image.format == "PNG" and kind != Attachment.Kind.PHOTO
+            image = ImageOps.exif_transpose(image)
+            flat = _flatten(image)
+            stored = _png_ready(image) if keep_png else flat
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise _too_many_pixels() from None
+        except DECODE_ERRORS:
+            raise _file_error(
+                _("The image could not be read; it may be damaged. Save it again and upload it."),
+                "invalid_image",
+            ) from None
+    # Saving copies an ICC profile, a comment or a palette transparency from `info`: drop it all.
+    stored.info = {}
+    flat.info = {}
+    output = io.BytesIO()
+    if keep_png:
+        stored.save(output, format="PNG")
+    else:
+        stored.save(output, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    thumbnail = io.BytesIO()
+    flat.thumbnail(THUMBNAIL_SIZE)  # after `stored` was saved: `flat` may be the same image
+    flat.save(thumbnail, format="JPEG", quality=THUMBNAIL_QUALITY)
+    return _Prepared(
+        content=output.getvalue(),
+        extension=".png" if keep_png else ".jpg",
+        content_type="image/png" if keep_png else "image/jpeg",
+        width=image.width,
+        height=image.height,
+        thumbnail=thumbnail.getvalue(),
+    )
+
+
+def _open_checked(kind: str, data: bytes) -> Image.Image:
+    """Identify the image from its header, refuse it on its pixel count before any pixel is
+    decoded, verify its structure, and return it decoded."""
+    try:
+        header = Image.open(io.BytesIO(data), formats=IMAGE_FORMATS)
+    except Image.UnidentifiedImageError:
+        raise _wrong_type(kind) from None
+    width, height = header.size
+    if width * height > settings.UPLOAD_MAX_IMAGE_PIXELS:
+        raise _too_many_pixels()
+    header.verify()
+    # verify() leaves the image unusable: open it again to decode it.
+    image = Image.open(io.BytesIO(data), formats=IMAGE_FORMATS)
+    image.load()
+    return image
+
+
+def _too_many_pixels() -> ValidationError:
+    return _file_error(
+        _("The image has too many pixels: at most %(limit)s (width × height) are accepted."),
+        "image_too_large",
+        {"limit": number_format(settings.UPLOAD_MAX_IMAGE_PIXELS, force_grouping=True)},
+    )
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """An RGB copy, transparent areas on white (JPEG has no alpha; black would show instead)."""
+    if image.has_transparency_data:
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, "white")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _png_ready(image: Image.Image) -> Image.Image:
+    """`image` in a mode PNG stores as is; a palette's transparency lives in `info`, which is
+    dropped before saving, so such an image becomes RGBA."""
+    if image.mode in ("1", "L", "LA", "RGB", "RGBA") or (
+        image.mode == "P" and not image.has_transparency_data
+    ):
+        return image
+    return image.convert("RGBA" if image.has_transparency_data else "RGB")
