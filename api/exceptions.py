@@ -7,7 +7,8 @@ serializer's:
 
 - a ValidationError keyed by field → 400 `{"field": ["message", ...], ...}`, with errors that are
   not about one field under `non_field_errors`; each message keeps its code (`ErrorDetail.code`);
-- a ValidationError with code "protected" (the object is still referred to) → 409 Conflict;
+- a ValidationError with code "protected" (the object is still referred to) or "conflict" (it
+  changed meanwhile: core.workflow.TransitionConflict) → 409 Conflict, the code kept;
 - Django's PermissionDenied → 403 with the service's message (DRF's default handler does that).
 """
 
@@ -37,10 +38,14 @@ def validation_error_detail(error: DjangoValidationError) -> dict:
     }
 
 
+CONFLICT_CODES = frozenset({"protected", "conflict"})
+
+
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
-        if getattr(exc, "code", None) == "protected":
-            exc = Conflict(detail=exc.messages[0], code="protected")
+        code = getattr(exc, "code", None)
+        if code in CONFLICT_CODES:
+            exc = Conflict(detail=exc.messages[0], code=code)
         else:
             exc = exceptions.ValidationError(detail=validation_error_detail(exc))
     return drf_exception_handler(exc, context)

@@ -1,14 +1,15 @@
 """DRF permission classes that map a view's action to the project's predicates.
 
-The predicates themselves live in core.roles and applicants.rules, shared with the web pages;
-the services ask them again, so a permission class only makes the API refuse before it parses a
-request body.
+The predicates themselves live in core.roles, applicants.rules and awards.rules, shared with the
+web pages; the services ask them again, so a permission class only makes the API refuse before it
+parses a request body.
 """
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from applicants import rules
-from core.roles import roles_creatable_by
+from awards import rules as award_rules
+from core.roles import Role, has_role, is_staff_role, roles_creatable_by
 
 
 class CanManageUsers(BasePermission):
@@ -33,3 +34,42 @@ class FacilityPermission(BasePermission):
         if view.action == "destroy":
             return rules.can_delete_facility(request.user, obj)
         return rules.can_edit_facility(request.user, obj)
+
+
+class RoundPermission(BasePermission):
+    """Who sees a round is awards.queries.rounds_visible_to; officers and administrators create
+    and change rounds. Transitions are checked by the round's workflow."""
+
+    def has_permission(self, request, view) -> bool:
+        if view.action in ("create", "update", "partial_update"):
+            return award_rules.can_manage_rounds(request.user)
+        return True
+
+
+class CriteriaTemplatePermission(BasePermission):
+    """Staff read criteria templates; officers and administrators write them."""
+
+    def has_permission(self, request, view) -> bool:
+        if request.method in SAFE_METHODS:
+            return is_staff_role(request.user)
+        return award_rules.can_manage_rounds(request.user)
+
+
+class EntryPermission(BasePermission):
+    """Who sees an entry is awards.queries.entries_visible_to. Only an applicant registers one
+    (awards.services.register_entry then checks they are a member of the facility); only the
+    facility edits its dossier, while it is editable; only officers and administrators screen
+    (awards.rules.can_screen_entries, asked again by the services). Transitions are checked by
+    the workflow."""
+
+    def has_permission(self, request, view) -> bool:
+        if view.action == "create":
+            return has_role(request.user, Role.APPLICANT)
+        if view.action in ("screening", "bulk_transition"):
+            return award_rules.can_screen_entries(request.user)
+        return True
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        if view.action in ("update", "partial_update"):
+            return award_rules.can_edit_entry(request.user, obj)
+        return True

@@ -17,6 +17,10 @@ from core.roles import Role, role_of
 
 User = get_user_model()
 
+# Dates are accepted as the Vietnamese forms print them (dd/mm/yyyy) or in ISO 8601; they are
+# answered in ISO 8601.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "iso-8601"]
+
 # Fields the facility service rewrites in a canonical form before validating them.
 NORMALIZED_FIELDS = frozenset({"tax_code", "phone"})
 

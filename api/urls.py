@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from api import views
+from api import awards, views
 
 app_name = "api"
 
@@ -11,6 +11,13 @@ router.register("users", views.UserViewSet, basename="user")
 router.register("facilities", views.FacilityViewSet, basename="facility")
 router.register("provinces", views.ProvinceViewSet, basename="province")
 router.register("wards", views.WardViewSet, basename="ward")
+router.register("product-groups", awards.ProductGroupViewSet, basename="product-group")
+router.register("criteria-templates", awards.CriteriaTemplateViewSet, basename="criteria-template")
+router.register("rounds", awards.RoundViewSet, basename="round")
+router.register("entries", awards.EntryViewSet, basename="entry")
+
+entry_attachments = awards.EntryAttachmentViewSet.as_view({"get": "list", "post": "create"})
+entry_attachment = awards.EntryAttachmentViewSet.as_view({"delete": "destroy"})
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
@@ -25,6 +32,16 @@ urlpatterns = [
             url_name="api:schema", template_name="api/swagger_ui.html"
         ),
         name="docs",
+    ),
+    path(
+        "entries/<int:entry_pk>/attachments/",
+        entry_attachments,
+        name="entry-attachment-list",
+    ),
+    path(
+        "entries/<int:entry_pk>/attachments/<int:pk>/",
+        entry_attachment,
+        name="entry-attachment-detail",
     ),
     *router.urls,
 ]

@@ -107,21 +107,22 @@ def transition(
     state_field = workflow.state_field
     states = type(obj)._meta.get_field(state_field).choices
     labels = dict(states)
+    # Each message carries its code: a ValidationError built from a dict drops an outer code.
     if to not in labels:
-        raise ValidationError({"to": _("Unknown state “%s”.") % to}, code="unknown_state")
+        raise ValidationError(
+            {"to": ValidationError(_("Unknown state “%s”.") % to, code="unknown_state")}
+        )
     with transaction.atomic():
         # Read the state inside the transaction: the caller's copy may be stale.
         current = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
         source = getattr(current, state_field)
         step = workflow.find(source, to)
         if step is None:
-            raise ValidationError(
-                {
-                    "to": _("Cannot go from “%(from)s” to “%(to)s”.")
-                    % {"from": labels[source], "to": labels[to]}
-                },
-                code="invalid_transition",
-            )
+            message = _("Cannot go from “%(from)s” to “%(to)s”.") % {
+                "from": labels[source],
+                "to": labels[to],
+            }
+            raise ValidationError({"to": ValidationError(message, code="invalid_transition")})
         if not step.allowed(actor, current):
             raise PermissionDenied(
                 _("You may not move this from “%(from)s” to “%(to)s”.")
@@ -131,14 +132,20 @@ def transition(
         errors = {}
         missing = step.requirements_missing(current, change)
         if missing:
-            errors["requirements"] = missing
+            errors["requirements"] = [
+                ValidationError(message, code="requirement_missing") for message in missing
+            ]
         if step.needs_decision:
             if not decision_number.strip():
-                errors["decision_number"] = [_("This step needs the decision number.")]
+                errors["decision_number"] = ValidationError(
+                    _("This step needs the decision number."), code="required"
+                )
             if decision_date is None:
-                errors["decision_date"] = [_("This step needs the decision date.")]
+                errors["decision_date"] = ValidationError(
+                    _("This step needs the decision date."), code="required"
+                )
         if errors:
-            raise ValidationError(errors, code="requirement_missing")
+            raise ValidationError(errors)
         # The conditional update is what makes two concurrent transitions exclusive, also on
         # databases where select_for_update does not lock (SQLite).
         updated = (
