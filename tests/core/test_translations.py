@@ -78,7 +78,7 @@ def test_catalog_current_with_source(tmp_path):
     )
     fresh = {m.id for m in read_catalog(copy / "locale/vi/LC_MESSAGES/django.po") if m.id}
     committed = {m.id for m in read_catalog(PO) if m.id}
-    assert sorted(fresh - committed) == []
+    assert sorted(fresh - committed, key=str) == []
 
 
 @pytest.mark.django_db

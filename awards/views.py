@@ -1,0 +1,314 @@
+"""Award round pages (officers set rounds up and move them; managers read and finalize), and
+the helpers every award page shares. Entry pages are in views_entries.py, the entry list,
+screening and bulk actions in views_screening.py.
+
+Each view parses input, asks awards.rules, calls one service (or core.workflow.transition)
+and renders. 404 for what the user may not see, 403 for what they may not do.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from awards import rules, services
+from awards.forms import RoundForm, RoundTransitionForm
+from awards.models import (
+    Attachment,
+    AwardRound,
+    CriteriaTemplate,
+    Entry,
+    ProductGroup,
+    ScreeningCondition,
+)
+from core.activity import Action, history_of
+from core.forms import add_service_errors
+from core.roles import Role, is_staff_role, role_of
+from core.workflow import transition
+
+PAGE_SIZE = 25
+HIDDEN_LOG_FIELDS = {"id", "created_at", "updated_at", "submitted_at", "created_by"}
+
+# What the button moving a round to each state says.
+ROUND_ACTIONS = {
+    AwardRound.State.REGISTRATION: gettext_lazy("Open registration"),
+    AwardRound.State.SCREENING: gettext_lazy("Close registration and start screening"),
+    AwardRound.State.JUDGING: gettext_lazy("Start judging"),
+    AwardRound.State.DELIBERATION: gettext_lazy("End judging and deliberate"),
+    AwardRound.State.FINALIZED: gettext_lazy("Finalize the results"),
+    AwardRound.State.PUBLISHED: gettext_lazy("Publish the results"),
+}
+
+# ---- Shared helpers -----------------------------------------------------------------------
+
+
+def posted(request):
+    """The form data of a POST (even an empty one), None otherwise: binds a form only when
+    something was sent."""
+    return request.POST if request.method == "POST" else None
+
+
+def round_for(user, pk) -> AwardRound:
+    """The round if the user may see it; 404 otherwise, so its existence is not revealed."""
+    award_round = get_object_or_404(
+        AwardRound.objects.select_related("criteria_template", "next_round"), pk=pk
+    )
+    if not rules.can_view_round(user, award_round):
+        raise Http404
+    return award_round
+
+
+def entry_for(user, pk) -> Entry:
+    entry = get_object_or_404(
+        Entry.objects.select_related(
+            "round", "facility", "facility__province", "facility__ward", "product_group"
+        ),
+        pk=pk,
+    )
+    if not rules.can_view_entry(user, entry):
+        raise Http404
+    return entry
+
+
+def service_error_messages(error: ValidationError) -> list[str]:
+    """Every message of a service's error, flat: for lists at the top of a page."""
+    return list(error.messages)
+
+
+def criteria_of(award_round: AwardRound):
+    """The round's own copy once it left draft, else its template's (what it would copy)."""
+    if award_round.state != AwardRound.State.DRAFT:
+        criteria = award_round.criteria.all()
+    elif award_round.criteria_template_id:
+        criteria = award_round.criteria_template.criteria.all()
+    else:
+        return []
+    return list(criteria.filter(parent=None).prefetch_related("children"))
+
+
+def _field_label(model, name: str) -> str:
+    try:
+        return capfirst(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return {"screening": _("Screening checklist"), "attachment": _("File")}.get(name, name)
+
+
+def _display(model, name: str, value, related: dict) -> str:
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if name == "screening" and isinstance(value, dict):
+        labels = dict(ScreeningCondition.choices)
+        return "; ".join(
+            f"{labels.get(key, key)}: {_('met') if met else _('not met')}"
+            for key, met in value.items()
+        )
+    if name == "attachment" and isinstance(value, dict):
+        kinds = dict(Attachment.Kind.choices)
+        return f"{value.get('name', '')} ({kinds.get(value.get('kind'), value.get('kind'))})"
+    if name == "product_groups" and isinstance(value, list):
+        return ", ".join(str(code) for code in value)
+    if name in related:
+        return str(related[name].get(value, value))
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return str(value)
+    if field.choices:
+        return str(dict(field.choices).get(value, value))
+    if field.get_internal_type() == "DateField":
+        return formats.date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+    return str(value)
+
+
+def history_rows(target, *, with_changes: bool = True) -> list[dict]:
+    """The object's activity log in words: state labels for transitions, labels and names
+    instead of field names and ids, dd/mm/yyyy dates. `with_changes=False` keeps only the
+    state changes (what a facility follows on its entry's page)."""
+    model = type(target)
+    logs = list(history_of(target))
+    if not with_changes:
+        logs = [log for log in logs if log.action == Action.TRANSITION]
+    # Names of the objects foreign keys point to, one query per kind.
+    fk_models = {
+        "product_group": ProductGroup,
+        "criteria_template": CriteriaTemplate,
+        "next_round": AwardRound,
+    }
+    ids = {name: set() for name in fk_models}
+    for log in logs:
+        for name, before, after in log.changed_fields():
+            if name in ids:
+                ids[name].update(v for v in (before, after) if v)
+    related = {name: fk_models[name].objects.in_bulk(ids[name]) for name in ids if ids[name]}
+    actions = dict(Action.choices)
+    states = dict(model._meta.get_field("state").choices)
+    rows = []
+    for log in logs:
+        row = {"log": log, "action": capfirst(actions.get(log.action, log.action)), "changes": []}
+        if log.action == Action.TRANSITION:
+            row["source"] = states.get(log.before.get("state"), log.before.get("state"))
+            row["target"] = states.get(log.after.get("state"), log.after.get("state"))
+        elif with_changes:
+            row["changes"] = [
+                (
+                    _field_label(model, name),
+                    _display(model, name, before, related),
+                    _display(model, name, after, related),
+                )
+                for name, before, after in log.changed_fields()
+                if name not in HIDDEN_LOG_FIELDS and log.action != Action.CREATED
+            ]
+        rows.append(row)
+    return rows
+
+
+# ---- Rounds -------------------------------------------------------------------------------
+
+
+@login_required
+def round_list(request):
+    """Every round, for the center's staff. Applicants have the list of open rounds."""
+    if role_of(request.user) == Role.APPLICANT:
+        return redirect("awards:open-rounds")
+    if not is_staff_role(request.user):
+        raise PermissionDenied
+    rounds = AwardRound.objects.annotate(entry_count=Count("entries")).order_by("-year", "-id")
+    state = request.GET.get("state", "")
+    if state in AwardRound.State.values:
+        rounds = rounds.filter(state=state)
+    page_obj = Paginator(rounds, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page_obj,
+        "page_range": page_obj.paginator.get_elided_page_range(page_obj.number),
+        "states": AwardRound.State.choices,
+        "state": state,
+        "can_manage": rules.can_manage_rounds(request.user),
+    }
+    return render(request, "awards/round_list.html", context)
+
+
+@login_required
+def round_create(request):
+    if not rules.can_manage_rounds(request.user):
+        raise PermissionDenied
+    form = RoundForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            award_round = services.create_round(
+                actor=request.user,
+                data=form.service_data(),
+                product_groups=list(form.cleaned_data["product_groups"]),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The round was created as a draft."))
+            return redirect("awards:round-detail", pk=award_round.pk)
+    return render(request, "awards/round_form.html", {"form": form, "round": None})
+
+
+@login_required
+def round_edit(request, pk):
+    award_round = round_for(request.user, pk)
+    if not rules.can_manage_rounds(request.user):
+        raise PermissionDenied
+    form = RoundForm(posted(request), instance=award_round)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_round(
+                actor=request.user,
+                award_round=award_round,
+                data=form.service_data(),
+                product_groups=list(form.cleaned_data["product_groups"]),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("awards:round-detail", pk=award_round.pk)
+    return render(request, "awards/round_form.html", {"form": form, "round": award_round})
+
+
+@login_required
+def round_detail(request, pk):
+    award_round = round_for(request.user, pk)
+    return render_round_page(request, award_round)
+
+
+def render_round_page(request, award_round: AwardRound, failed_form=None):
+    """The round page; `failed_form` is a refused transition's form, shown with its errors."""
+    user = request.user
+    staff = is_staff_role(user)
+    transitions = AwardRound.workflow.available(user, award_round) if staff else []
+    forms = []
+    for step in transitions:
+        if failed_form is not None and failed_form.data.get("to") == step.target:
+            form = failed_form
+        else:
+            form = RoundTransitionForm(initial={"to": step.target}, auto_id=f"id_{step.target}_%s")
+        forms.append({"step": step, "form": form, "label": ROUND_ACTIONS.get(step.target)})
+    criteria = criteria_of(award_round)
+    context = {
+        "round": award_round,
+        "staff": staff,
+        "groups": list(award_round.product_groups.all()),
+        "criteria": criteria,
+        "criteria_total": sum(c.max_points for c in criteria),
+        "criteria_is_copy": award_round.state != AwardRound.State.DRAFT,
+        "transitions": forms,
+        "failed_form": failed_form,
+        "can_edit": rules.can_manage_rounds(user)
+        and award_round.state not in (AwardRound.State.FINALIZED, AwardRound.State.PUBLISHED),
+        "can_register": role_of(user) == Role.APPLICANT
+        and award_round.state == AwardRound.State.REGISTRATION,
+    }
+    if staff:
+        counts = dict(award_round.entries.values_list("state").annotate(n=Count("id")).order_by())
+        context["state_counts"] = [
+            (value, label, counts.get(value, 0)) for value, label in Entry.State.choices
+        ]
+        context["entry_total"] = sum(counts.values())
+        context["history"] = history_rows(award_round)
+    return render(request, "awards/round_detail.html", context)
+
+
+@require_POST
+@login_required
+def round_transition(request, pk):
+    award_round = round_for(request.user, pk)
+    if not is_staff_role(request.user):
+        raise PermissionDenied
+    to = request.POST.get("to", "")
+    form = RoundTransitionForm(request.POST, auto_id=f"id_{to}_%s")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            moved = transition(
+                award_round,
+                to=data["to"],
+                actor=request.user,
+                note=data["note"],
+                decision_number=data["decision_number"],
+                decision_date=data["decision_date"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, {"requirements": None, "to": None})
+        else:
+            messages.success(
+                request,
+                _("The round is now “%(state)s”.") % {"state": moved.get_state_display()},
+            )
+            return redirect("awards:round-detail", pk=award_round.pk)
+    return render_round_page(request, award_round, failed_form=form)
