@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from applicants import rules
 from applicants.models import Facility, FacilityMember
 from core.activity import Action, log_activity, snapshot
-from core.roles import Role, role_of
+from core.roles import Role, has_role, role_of
 from core.services import create_user
 from core.validators import normalize_phone, normalize_tax_code
 
@@ -167,3 +167,24 @@ def register_facility(
             note=_("Self-registration"),
         )
     return user, facility
+
+
+def add_member(*, actor, facility: Facility, user) -> FacilityMember:
+    """Let an applicant account act for a facility. Officers and administrators link accounts
+    (a facility's own members do it only through self-registration); adding twice is a no-op."""
+    if not has_role(actor, Role.OFFICER, Role.ADMIN):
+        raise PermissionDenied(_("Only extension officers link accounts to facilities."))
+    if role_of(user) != Role.APPLICANT:
+        raise ValidationError(
+            {"user": _("Only a facility (applicant) account can be a member.")}, code="role"
+        )
+    with transaction.atomic():
+        member, created = FacilityMember.objects.get_or_create(facility=facility, user=user)
+        if created:
+            log_activity(
+                actor=actor,
+                action=Action.UPDATED,
+                target=facility,
+                after={"member_added": user.username},
+            )
+    return member

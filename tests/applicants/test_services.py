@@ -239,3 +239,21 @@ def test_delete_facility_with_an_entry_refused_and_kept(admin_user, entry):
     assert caught.value.code == "protected"
     assert Facility.objects.filter(pk=facility.pk).exists()
     assert history_of(facility).filter(action="deleted").count() == 0
+
+
+@pytest.mark.django_db
+def test_add_member_by_officer_logs_once(officer, facility, other_applicant):
+    services.add_member(actor=officer, facility=facility, user=other_applicant)
+    services.add_member(actor=officer, facility=facility, user=other_applicant)
+    assert facility.memberships.filter(user=other_applicant).count() == 1
+    assert history_of(facility).filter(after={"member_added": "other_applicant"}).count() == 1
+
+
+@pytest.mark.django_db
+def test_add_member_refused_for_applicant_and_non_applicant_accounts(
+    applicant, officer, judge, facility
+):
+    with pytest.raises(PermissionDenied):
+        services.add_member(actor=applicant, facility=facility, user=applicant)
+    with pytest.raises(ValidationError):
+        services.add_member(actor=officer, facility=facility, user=judge)

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from awards.models import AwardRound, Entry, ProductGroup, ScreeningCondition
 from awards.services import bulk_transition, register_entry, screen_entry, update_entry
@@ -135,11 +135,15 @@ def test_update_entry_refused_after_submission(submitted_entry, applicant):
 def test_submit_lists_exactly_what_is_missing(entry, applicant):
     Entry.objects.filter(pk=entry.pk).update(materials="")
     AttachmentFactory(entry=entry, kind="photo")
-    with pytest.raises(ValidationError) as caught:
+    with translation.override("en"), pytest.raises(ValidationError) as caught:
         transition(entry, to=E.SUBMITTED, actor=applicant)
-    missing = caught.value.message_dict["requirements"]
-    assert len(missing) == 5  # materials, photos (1 of 3), Mẫu 01, Mẫu 02, business registration
-    assert "(1" in missing[1]
+    assert caught.value.message_dict["requirements"] == [
+        "Fill in “materials”.",
+        "Add at least 3 photos of the product (1 so far).",
+        "Attach the document “Registration form (Mẫu 01)”.",
+        "Attach the document “Product description (Mẫu 02)”.",
+        "Attach the document “Business registration copy”.",
+    ]
     entry.refresh_from_db()
     assert entry.state == E.DRAFT
 

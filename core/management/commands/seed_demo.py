@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from applicants import demo as applicants_demo
+from awards import demo as awards_demo
 from core import demo as core_demo
 
 SITE_URL = "http://127.0.0.1:8000"
@@ -18,7 +19,8 @@ SITE_URL = "http://127.0.0.1:8000"
 class Command(BaseCommand):
     help = (
         "Load the demo data (organisation of tỉnh Vĩnh Long, one account per role with known "
-        "passwords, 40 facilities) and print the demo accounts. Safe to run again."
+        "passwords, 40 facilities, the 2024 provincial award round with its screened entries and "
+        "the 2026 round open for registration) and print the demo accounts. Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -42,14 +44,28 @@ class Command(BaseCommand):
             facilities_created, facilities_kept = applicants_demo.seed_facilities(
                 officer=users["officer"], members=users
             )
+            awards = awards_demo.seed_awards(officer=users["officer"], members=users)
 
         accounts_created = sum(seeded.created for seeded in accounts)
         self.stdout.write(
             f"Organisation: {'created' if organisation_created else 'kept as it is'}.\n"
             f"Accounts: {accounts_created} created, {len(accounts) - accounts_created} kept.\n"
-            f"Facilities: {facilities_created} created, {facilities_kept} kept."
+            f"Facilities: {facilities_created} created, {facilities_kept} kept.\n"
+            f"Award rounds: {awards.rounds_created} created, {awards.rounds_kept} kept; "
+            f"entries: {awards.entries_created} created, {awards.entries_kept} kept."
         )
         self.stdout.write(self._accounts_table(accounts))
+        self.stdout.write(self._facility_accounts_note(awards))
+
+    def _facility_accounts_note(self, awards) -> str:
+        usernames = awards.facility_usernames
+        if not usernames:
+            return ""
+        return (
+            f"\nThe facilities of the 2024 award round have their own applicant accounts, "
+            f"{usernames[0]} to {usernames[-1]} ({awards.accounts_created} created now), "
+            f"password {awards_demo.FACILITY_ACCOUNT_PASSWORD} unless changed since."
+        )
 
     def _accounts_table(self, accounts) -> str:
         rows = [("username", "role", "password")]
