@@ -109,14 +109,12 @@ class RoundViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
     viewsets.GenericViewSet,
 ):
     """Award rounds. Everyone signed in lists the rounds open for registration and the published
-    ones; staff see every round. Officers and administrators create and change them; a round
-    moves through its states with `transition/`.
-
-    There is no delete: a round is referred to by its entries and its history, and a draft
-    created by mistake is simply edited into the next round."""
+    ones; staff see every round. Officers and administrators create, change and (while it is a
+    draft without entries) delete them; a round moves through its states with `transition/`."""
 
     serializer_class = RoundSerializer
     permission_classes = [IsAuthenticated, RoundPermission]
@@ -142,6 +140,9 @@ class RoundViewSet(
             data=data,
             product_groups=groups,
         )
+
+    def perform_destroy(self, instance):
+        services.delete_round(actor=self.request.user, award_round=instance)
 
 
 @extend_schema_view(

@@ -41,7 +41,7 @@ class RoundPermission(BasePermission):
     and change rounds. Transitions are checked by the round's workflow."""
 
     def has_permission(self, request, view) -> bool:
-        if view.action in ("create", "update", "partial_update"):
+        if view.action in ("create", "update", "partial_update", "destroy"):
             return award_rules.can_manage_rounds(request.user)
         return True
 

@@ -212,6 +212,26 @@ def update_round(
     return current
 
 
+def delete_round(*, actor, award_round: AwardRound) -> None:
+    """A round created by mistake is deleted while it is a draft: no facility has seen it and
+    no entry refers to it. Afterwards it is part of the record and stays."""
+    if not rules.can_manage_rounds(actor):
+        raise PermissionDenied(_("Only extension officers delete award rounds."))
+    with transaction.atomic():
+        current = AwardRound.objects.select_for_update().get(pk=award_round.pk)
+        if current.state != AwardRound.State.DRAFT or current.entries.exists():
+            raise ValidationError(
+                _("Only a draft round without entries can be deleted."), code="protected"
+            )
+        log_activity(
+            actor=actor,
+            action=Action.DELETED,
+            target=current,
+            before={**snapshot(current), "product_groups": _group_codes(current)},
+        )
+        current.delete()
+
+
 def _group_codes(award_round: AwardRound) -> list[int]:
     return sorted(award_round.product_groups.values_list("code", flat=True))
 

@@ -421,8 +421,26 @@ def test_round_update_of_state_is_ignored(api_as, officer, draft_round):
 
 
 @pytest.mark.parametrize("persona", ["officer", "admin"])
-def test_round_delete_is_not_offered(api_as, personas, draft_round, persona):
+def test_round_delete_of_a_draft_by_officer_and_admin(api_as, personas, draft_round, persona):
     response = api_as(personas[persona]).delete(detail_url(draft_round))
 
-    assert response.status_code == 405
+    assert response.status_code == 204
+    assert not AwardRound.objects.filter(pk=draft_round.pk).exists()
+    assert ActivityLog.objects.filter(object_id=str(draft_round.pk), action="deleted").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"), [("manager", 403), ("applicant", 403), ("judge", 403)]
+)
+def test_round_delete_refused_for_role(api_as, personas, draft_round, persona, status):
+    response = api_as(personas[persona]).delete(detail_url(draft_round))
+
+    assert response.status_code in (status, 404)
     assert AwardRound.objects.filter(pk=draft_round.pk).exists()
+
+
+def test_round_delete_refused_once_registration_opened(api_as, officer, award_round):
+    response = api_as(officer).delete(detail_url(award_round))
+
+    assert response.status_code == 409
+    assert AwardRound.objects.filter(pk=award_round.pk).exists()

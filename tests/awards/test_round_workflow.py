@@ -226,3 +226,16 @@ def test_criteria_template_refused_for_manager(manager):
         save_criteria_template(
             actor=manager, name="X", criteria=[{"code": "1", "text": "a", "max_points": "10"}]
         )
+
+
+@pytest.mark.django_db
+def test_delete_round_only_while_draft(draft_round, award_round, officer, manager):
+    from awards.services import delete_round
+
+    with pytest.raises(PermissionDenied):
+        delete_round(actor=manager, award_round=draft_round)
+    with pytest.raises(ValidationError) as caught:
+        delete_round(actor=officer, award_round=award_round)
+    assert caught.value.code == "protected"
+    delete_round(actor=officer, award_round=draft_round)
+    assert list(AwardRound.objects.values_list("pk", flat=True)) == [award_round.pk]
