@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from applicants import rules
 from applicants.models import Facility, FacilityMember
-from core.activity import Action, log_activity, snapshot
+from core.activity import Action, log_activity, log_changes, snapshot
 from core.roles import Role, has_role, role_of
 from core.services import create_user
 from core.validators import normalize_phone, normalize_tax_code
@@ -89,17 +89,8 @@ def update_facility(*, actor, facility: Facility, data: dict[str, Any]) -> Facil
         current = Facility.objects.select_for_update().get(pk=facility.pk)
         before = snapshot(current)
         _apply(current, data)
-        after = snapshot(current)
-        changed = {k for k in after if before.get(k) != after.get(k)}
-        if changed:
+        if log_changes(actor=actor, target=current, before=before, after=snapshot(current)):
             current.save()
-            log_activity(
-                actor=actor,
-                action=Action.UPDATED,
-                target=current,
-                before={k: before[k] for k in changed},
-                after={k: after[k] for k in changed},
-            )
     return current
 
 

@@ -25,7 +25,7 @@ from awards.models import (
     ScreeningCondition,
     TemplateCriterion,
 )
-from core.activity import Action, log_activity, snapshot
+from core.activity import Action, log_activity, log_changes, snapshot
 from core.roles import Role, role_of
 from core.workflow import transition
 
@@ -200,15 +200,7 @@ def update_round(
         if product_groups is not None:
             current.product_groups.set(product_groups)
         after = {**snapshot(current), "product_groups": _group_codes(current)}
-        changed = {k for k in after if before.get(k) != after.get(k)}
-        if changed:
-            log_activity(
-                actor=actor,
-                action=Action.UPDATED,
-                target=current,
-                before={k: before.get(k) for k in changed},
-                after={k: after[k] for k in changed},
-            )
+        log_changes(actor=actor, target=current, before=before, after=after)
     return current
 
 
@@ -305,17 +297,8 @@ def update_entry(*, actor, entry: Entry, data: dict[str, Any]) -> Entry:
                     for key, messages in error.message_dict.items()
                 }
             ) from None
-        after = snapshot(current)
-        changed = {k for k in after if before.get(k) != after.get(k)}
-        if changed:
+        if log_changes(actor=actor, target=current, before=before, after=snapshot(current)):
             current.save()
-            log_activity(
-                actor=actor,
-                action=Action.UPDATED,
-                target=current,
-                before={k: before[k] for k in changed},
-                after={k: after[k] for k in changed},
-            )
     return current
 
 

@@ -61,6 +61,21 @@ def log_activity(
     )
 
 
+def log_changes(*, actor, target: models.Model, before: dict, after: dict) -> set[str]:
+    """Log an update with only the fields that changed; nothing when none did. Returns the
+    changed field names so the caller can skip saving an unchanged object."""
+    changed = {key for key in after if before.get(key) != after.get(key)}
+    if changed:
+        log_activity(
+            actor=actor,
+            action=Action.UPDATED,
+            target=target,
+            before={key: before.get(key) for key in changed},
+            after={key: after[key] for key in changed},
+        )
+    return changed
+
+
 def history_of(target: models.Model) -> QuerySet[ActivityLog]:
     """The log rows of one object, newest first."""
     return ActivityLog.objects.filter(
