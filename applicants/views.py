@@ -1,15 +1,12 @@
 """Facility pages. Each view parses input, asks the rules, calls one service and renders."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -18,16 +15,14 @@ from applicants import rules, services
 from applicants.eligibility import is_rural_industrial_facility
 from applicants.filters import FacilityFilter
 from applicants.forms import FacilityForm, blank_choice_label, ward_swap_attrs
-from applicants.models import Facility, LegalForm
+from applicants.models import Facility
 from applicants.queries import facilities_visible_to
-from core.activity import Action, history_of
 from core.forms import AccountForm, add_service_errors, style_fields
-from core.models import Organisation, Province, Ward
+from core.history import history_rows
+from core.models import Organisation, Ward
 from core.roles import Role, is_staff_role, role_of
 
 PAGE_SIZE = 25
-# Bookkeeping columns that every log row would list; they say nothing to the reader.
-HIDDEN_LOG_FIELDS = {"id", "created_at", "updated_at"}
 
 
 def field_labels() -> dict[str, str]:
@@ -179,57 +174,3 @@ def ward_options(request):
     wards = Ward.objects.filter(province_id=code) if code else Ward.objects.none()
     context = {"wards": wards, "blank_label": blank_choice_label()}
     return render(request, "applicants/_ward_options.html", context)
-
-
-def history_rows(facility: Facility) -> list[dict]:
-    """The facility's activity log, with each changed value in words: names instead of the
-    province and ward codes the log stores, labels instead of choice keys, dd/mm/yyyy dates."""
-    entries = list(history_of(facility))
-    changes = {
-        entry.pk: [c for c in entry.changed_fields() if c[0] not in HIDDEN_LOG_FIELDS]
-        for entry in entries
-    }
-    codes = {"province": set(), "ward": set()}
-    for entry_changes in changes.values():
-        for name, before, after in entry_changes:
-            if name in codes:
-                codes[name].update(value for value in (before, after) if value)
-    units = {
-        "province": Province.objects.in_bulk(codes["province"]),
-        "ward": Ward.objects.in_bulk(codes["ward"]),
-    }
-    labels = field_labels()
-    actions = dict(Action.choices)
-    return [
-        {
-            "entry": entry,
-            "action": capfirst(actions.get(entry.action, entry.action)),
-            "changes": [
-                (
-                    labels.get(name, name),
-                    _display(name, before, units),
-                    _display(name, after, units),
-                )
-                for name, before, after in changes[entry.pk]
-            ],
-        }
-        for entry in entries
-    ]
-
-
-def _display(name: str, value, units: dict) -> str:
-    if value is None or value == "":
-        return ""
-    if name in units:
-        return str(units[name].get(value, value))
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if name == "legal_form" and value in LegalForm.values:
-        return str(LegalForm(value).label)
-    try:
-        field = Facility._meta.get_field(name)
-    except FieldDoesNotExist:
-        return str(value)
-    if field.get_internal_type() == "DateField":
-        return formats.date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
-    return str(value)

@@ -6,17 +6,13 @@ Each view parses input, asks awards.rules, calls one service (or core.workflow.t
 and renders. 404 for what the user may not see, 403 for what they may not do.
 """
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import formats
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -26,18 +22,15 @@ from awards.forms import RoundForm, RoundTransitionForm
 from awards.models import (
     Attachment,
     AwardRound,
-    CriteriaTemplate,
     Entry,
-    ProductGroup,
     ScreeningCondition,
 )
-from core.activity import Action, history_of
 from core.forms import add_service_errors
+from core.history import describe_log_key, history_rows
 from core.roles import Role, is_staff_role, role_of
 from core.workflow import transition
 
 PAGE_SIZE = 25
-HIDDEN_LOG_FIELDS = {"id", "created_at", "updated_at", "submitted_at", "created_by"}
 
 # What the button moving a round to each state says.
 ROUND_ACTIONS = {
@@ -96,82 +89,29 @@ def criteria_of(award_round: AwardRound):
     return list(criteria.filter(parent=None).prefetch_related("children"))
 
 
-def _field_label(model, name: str) -> str:
-    try:
-        return capfirst(model._meta.get_field(name).verbose_name)
-    except FieldDoesNotExist:
-        return {"screening": _("Screening checklist"), "attachment": _("File")}.get(name, name)
-
-
-def _display(model, name: str, value, related: dict) -> str:
-    if value is None or value == "" or value == []:
-        return ""
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if name == "screening" and isinstance(value, dict):
-        labels = dict(ScreeningCondition.choices)
-        return "; ".join(
-            f"{labels.get(key, key)}: {_('met') if met else _('not met')}"
-            for key, met in value.items()
-        )
-    if name == "attachment" and isinstance(value, dict):
-        kinds = dict(Attachment.Kind.choices)
-        return f"{value.get('name', '')} ({kinds.get(value.get('kind'), value.get('kind'))})"
-    if name == "product_groups" and isinstance(value, list):
-        return ", ".join(str(code) for code in value)
-    if name in related:
-        return str(related[name].get(value, value))
-    try:
-        field = model._meta.get_field(name)
-    except FieldDoesNotExist:
+def _screening_words(value) -> str:
+    if not isinstance(value, dict):
         return str(value)
-    if field.choices:
-        return str(dict(field.choices).get(value, value))
-    if field.get_internal_type() == "DateField":
-        return formats.date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
-    return str(value)
+    labels = dict(ScreeningCondition.choices)
+    # Outside the f-string: xgettext does not see gettext calls inside one.
+    met_word, not_met_word = _("met"), _("not met")
+    return "; ".join(
+        f"{labels.get(key, key)}: {met_word if met else not_met_word}" for key, met in value.items()
+    )
 
 
-def history_rows(target, *, with_changes: bool = True) -> list[dict]:
-    """The object's activity log in words: state labels for transitions, labels and names
-    instead of field names and ids, dd/mm/yyyy dates. `with_changes=False` keeps only the
-    state changes (what a facility follows on its entry's page)."""
-    model = type(target)
-    logs = list(history_of(target))
-    if not with_changes:
-        logs = [log for log in logs if log.action == Action.TRANSITION]
-    # Names of the objects foreign keys point to, one query per kind.
-    fk_models = {
-        "product_group": ProductGroup,
-        "criteria_template": CriteriaTemplate,
-        "next_round": AwardRound,
-    }
-    ids = {name: set() for name in fk_models}
-    for log in logs:
-        for name, before, after in log.changed_fields():
-            if name in ids:
-                ids[name].update(v for v in (before, after) if v)
-    related = {name: fk_models[name].objects.in_bulk(ids[name]) for name in ids if ids[name]}
-    actions = dict(Action.choices)
-    states = dict(model._meta.get_field("state").choices)
-    rows = []
-    for log in logs:
-        row = {"log": log, "action": capfirst(actions.get(log.action, log.action)), "changes": []}
-        if log.action == Action.TRANSITION:
-            row["source"] = states.get(log.before.get("state"), log.before.get("state"))
-            row["target"] = states.get(log.after.get("state"), log.after.get("state"))
-        elif with_changes:
-            row["changes"] = [
-                (
-                    _field_label(model, name),
-                    _display(model, name, before, related),
-                    _display(model, name, after, related),
-                )
-                for name, before, after in log.changed_fields()
-                if name not in HIDDEN_LOG_FIELDS and log.action != Action.CREATED
-            ]
-        rows.append(row)
-    return rows
+def _attachment_words(value) -> str:
+    if not isinstance(value, dict):
+        return str(value)
+    kinds = dict(Attachment.Kind.choices)
+    return f"{value.get('name', '')} ({kinds.get(value.get('kind'), value.get('kind'))})"
+
+
+# What an entry's log says of its screening checklist and files (awards.services, .attachments).
+describe_log_key(
+    Entry, "screening", label=gettext_lazy("Screening checklist"), display=_screening_words
+)
+describe_log_key(Entry, "attachment", label=gettext_lazy("File"), display=_attachment_words)
 
 
 # ---- Rounds -------------------------------------------------------------------------------

@@ -24,12 +24,12 @@ from awards.queries import entries_visible_to, rounds_visible_to
 from awards.views import (
     PAGE_SIZE,
     entry_for,
-    history_rows,
     posted,
     round_for,
     service_error_messages,
 )
 from core.forms import add_service_errors
+from core.history import history_rows
 from core.roles import Role, is_staff_role, role_of
 from core.workflow import transition
 

@@ -232,8 +232,8 @@ def test_facility_update_is_in_history_for_officer_not_applicant(
     as_applicant = client_as(applicant).get(url)
 
     assert len(officer_history) == 1
-    assert officer_history[0]["entry"].action == "updated"
-    assert officer_history[0]["entry"].actor == applicant
+    assert officer_history[0]["log"].action == "updated"
+    assert officer_history[0]["log"].actor == applicant
     assert [change[1:] for change in officer_history[0]["changes"]] == [(old_name, "Tên mới")]
     assert 'id="history"' in as_officer.text
     assert as_applicant.context["show_history"] is False

@@ -1,0 +1,158 @@
+"""An object's activity log in words, for the History table of its page
+(templates/includes/history.html).
+
+Works for any model from its fields: labels from their verbose names, choice labels instead of
+keys, the related object's name instead of a foreign key's id (one query per related model),
+Yes/No for booleans, dd/mm/yyyy for dates, state labels for transitions. Keys a model's log
+rows carry that are not its fields (a checklist, a file) get their words from
+`describe_log_key`.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import formats
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from core.activity import Action, history_of
+
+# Bookkeeping that every log row would list and that says nothing to the reader. Fields nobody
+# edits (the primary key, timestamps) are left out as well.
+HIDDEN_LOG_FIELDS = frozenset({"id", "created_at", "updated_at", "created_by", "submitted_at"})
+
+
+@dataclass(frozen=True)
+class LogKey:
+    label: str
+    display: Callable[[object], str]
+
+
+_log_keys: dict[tuple[type[models.Model], str], LogKey] = {}
+
+
+def describe_log_key(
+    model: type[models.Model], name: str, *, label: str, display: Callable[[object], str]
+) -> None:
+    """Words for a key the model's log rows carry that is not one of its fields: its label
+    and how to show a (non-empty) value of it."""
+    _log_keys[(model, name)] = LogKey(label, display)
+
+
+def history_rows(target: models.Model, *, with_changes: bool = True) -> list[dict]:
+    """The object's activity log, newest first, one dict per row:
+
+    - "log": the ActivityLog row (time, actor, note, decision);
+    - "action": what was done, in words;
+    - "source", "target": the state labels, for a transition only;
+    - "changes": (label, before, after) in words, for an update or a deletion (a creation
+      lists nothing: everything it set is on the page).
+
+    `with_changes=False` keeps only the state changes (what a facility follows of its entry)."""
+    model = type(target)._meta.concrete_model
+    logs = list(history_of(target))
+    if not with_changes:
+        logs = [log for log in logs if log.action == Action.TRANSITION]
+    workflow = getattr(model, "workflow", None)
+    state_field = getattr(workflow, "state_field", None)
+    changes = {
+        log.pk: [change for change in log.changed_fields() if _shown(model, change[0])]
+        for log in logs
+        if log.action not in (Action.TRANSITION, Action.CREATED)
+    }
+    related = _related_objects(model, changes.values())
+    actions = dict(Action.choices)
+    rows = []
+    for log in logs:
+        row = {"log": log, "action": capfirst(actions.get(log.action, log.action)), "changes": []}
+        if log.action == Action.TRANSITION:
+            name = state_field or next(iter(log.after), "")
+            row["source"] = _display(model, name, log.before.get(name), related)
+            row["target"] = _display(model, name, log.after.get(name), related)
+        elif log.pk in changes:
+            row["changes"] = [
+                (
+                    _label(model, name),
+                    _display(model, name, before, related),
+                    _display(model, name, after, related),
+                )
+                for name, before, after in changes[log.pk]
+            ]
+        rows.append(row)
+    return rows
+
+
+def _field(model: type[models.Model], name: str):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def _shown(model: type[models.Model], name: str) -> bool:
+    if (model, name) in _log_keys:
+        return True
+    if name in HIDDEN_LOG_FIELDS:
+        return False
+    field = _field(model, name)
+    return field is None or (field.editable and not field.primary_key)
+
+
+def _is_foreign_key(field) -> bool:
+    return field is not None and (field.many_to_one or field.one_to_one) and field.concrete
+
+
+def _related_objects(model: type[models.Model], changes: Iterable[list]) -> dict:
+    """{(related model, field name): {value: object}} for the foreign keys among the changes:
+    one query per related model (and target field)."""
+    wanted = defaultdict(set)
+    for row_changes in changes:
+        for name, before, after in row_changes:
+            field = _field(model, name)
+            if _is_foreign_key(field):
+                key = (field.related_model, field.target_field.name)
+                wanted[key].update(value for value in (before, after) if value is not None)
+    return {
+        (related_model, field_name): related_model._default_manager.in_bulk(
+            values, field_name=field_name
+        )
+        for (related_model, field_name), values in wanted.items()
+    }
+
+
+def _label(model: type[models.Model], name: str) -> str:
+    if (model, name) in _log_keys:
+        return str(_log_keys[model, name].label)
+    field = _field(model, name)
+    if field is None or not hasattr(field, "verbose_name"):
+        return name
+    return capfirst(field.verbose_name)
+
+
+def _display(model: type[models.Model], name: str, value, related: dict) -> str:
+    if value is None or value == "" or value == [] or value == {}:
+        return ""
+    if (model, name) in _log_keys:
+        return str(_log_keys[model, name].display(value))
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    field = _field(model, name)
+    if field is None:
+        return str(value)
+    if _is_foreign_key(field):
+        found = related.get((field.related_model, field.target_field.name), {})
+        return str(found.get(value, value))
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.get_internal_type() == "DateField" and isinstance(value, str):
+        try:
+            return formats.date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        except ValueError:
+            return value
+    return str(value)
