@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Province, Ward
+from core.models import DerivedFieldsMixin, Province, Ward
 from core.text import sort_key
 from core.validators import validate_phone, validate_tax_code
 
@@ -21,8 +21,10 @@ class LegalForm(models.TextChoices):
     HOUSEHOLD_BUSINESS = "household_business", _("Household business")
 
 
-class Facility(models.Model):
+class Facility(DerivedFieldsMixin, models.Model):
     """A rural industrial facility (cơ sở công nghiệp nông thôn, CNNT)."""
+
+    derived_fields = {"sort_name": ("name", sort_key)}
 
     name = models.CharField(_("name"), max_length=255)
     # core.text.sort_key(name), kept by save(): lists sort in Vietnamese dictionary order.
@@ -107,13 +109,6 @@ class Facility(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.sort_name = sort_key(self.name)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "sort_name"}
-        super().save(*args, **kwargs)
 
     def clean(self):
         errors = {}

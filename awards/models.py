@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import Facility
+from core.models import DerivedFieldsMixin
 
 
 class Level(models.TextChoices):
@@ -207,8 +208,10 @@ def product_key(name: str) -> str:
     return " ".join((name or "").split()).casefold()
 
 
-class Entry(models.Model):
+class Entry(DerivedFieldsMixin, models.Model):
     """A product registered by a facility for a round (Mẫu 01 and Mẫu 02)."""
+
+    derived_fields = {"product_key": ("product_name", product_key)}
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -278,15 +281,9 @@ class Entry(models.Model):
     def __str__(self) -> str:
         return self.product_name
 
-    def save(self, *args, **kwargs):
-        self.product_key = product_key(self.product_name)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "product_name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "product_key"}
-        super().save(*args, **kwargs)
-
     def clean(self):
-        self.product_key = product_key(self.product_name)
+        # Before validate_constraints, which checks the folded name.
+        self.refresh_derived_fields()
 
     @property
     def is_editable(self) -> bool:

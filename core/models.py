@@ -6,6 +6,30 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class DerivedFieldsMixin:
+    """Keeps fields computed from another field in step on every save.
+
+    `derived_fields = {"sort_name": ("name", sort_key)}` sets sort_name = sort_key(name) before
+    each save, and a save(update_fields=[…"name"…]) writes sort_name too.
+    """
+
+    derived_fields: dict = {}
+
+    def refresh_derived_fields(self) -> None:
+        for target, (source, compute) in self.derived_fields.items():
+            setattr(self, target, compute(getattr(self, source)))
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived_fields()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            extra = {
+                t for t, (source, _f) in self.derived_fields.items() if source in update_fields
+            }
+            kwargs["update_fields"] = {*update_fields, *extra}
+        super().save(*args, **kwargs)
+
+
 class User(AbstractUser):
     """An account. Vietnamese names do not split into first/last well, so we keep one full name."""
 

@@ -59,3 +59,12 @@ def test_provinces_listed_in_vietnamese_dictionary_order():
     names = list(Province.objects.values_list("short_name", flat=True))
     assert names.index("Đồng Tháp") < names.index("Gia Lai")
     assert names.index("Cao Bằng") < names.index("Cần Thơ") < names.index("Đà Nẵng")
+
+
+@pytest.mark.django_db
+def test_derived_sort_name_follows_a_partial_save():
+    facility = FacilityFactory(name="Gốm")
+    facility.name = "Đồ da"
+    facility.save(update_fields=["name"])
+    facility.refresh_from_db()
+    assert facility.sort_name.endswith("|Đồ da")
