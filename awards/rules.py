@@ -27,9 +27,22 @@ def can_view_entry(user, entry: Entry) -> bool:
     return is_staff_role(user) or is_entry_member(user, entry)
 
 
+# Round states in which a dossier may still change: a draft is completed while registration
+# is open; a returned dossier is completed while the center is still screening.
+DRAFT_EDITABLE_ROUND_STATES = (AwardRound.State.REGISTRATION,)
+SCREENING_ROUND_STATES = (AwardRound.State.REGISTRATION, AwardRound.State.SCREENING)
+
+
 def can_edit_entry(user, entry: Entry) -> bool:
-    """Only the facility edits its dossier, and only while it is editable."""
-    return entry.is_editable and is_entry_member(user, entry)
+    """Only the facility edits its dossier, only while it is a draft or returned, and only
+    while the round is still in the phase for it."""
+    if entry.state == Entry.State.DRAFT:
+        phase_open = entry.round.state in DRAFT_EDITABLE_ROUND_STATES
+    elif entry.state == Entry.State.RETURNED:
+        phase_open = entry.round.state in SCREENING_ROUND_STATES
+    else:
+        return False
+    return phase_open and is_entry_member(user, entry)
 
 
 def can_screen_entries(user) -> bool:

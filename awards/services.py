@@ -25,6 +25,7 @@ from awards.models import (
     ScreeningCondition,
     TemplateCriterion,
 )
+from awards.rules import SCREENING_ROUND_STATES
 from core.activity import Action, log_activity, log_changes, snapshot
 from core.roles import Role, role_of
 from core.workflow import transition
@@ -319,9 +320,15 @@ def record_screening(*, actor, entry: Entry, checks: dict[str, tuple[bool, str]]
         raise ValidationError(errors)
     with transaction.atomic():
         # The stored state counts, not the caller's copy.
-        state = Entry.objects.select_for_update().values_list("state", flat=True).get(pk=entry.pk)
+        state, round_state = (
+            Entry.objects.select_for_update().values_list("state", "round__state").get(pk=entry.pk)
+        )
         if state != Entry.State.SUBMITTED:
             raise ValidationError(_("Only a submitted entry is screened."))
+        if round_state not in SCREENING_ROUND_STATES:
+            raise ValidationError(
+                _("Entries are screened only while the round is in registration or screening.")
+            )
         for condition, (passed, reason) in checks.items():
             ScreeningCheck.objects.update_or_create(
                 entry=entry,
@@ -358,8 +365,9 @@ def bulk_transition(*, actor, entries: list[Entry], to: str, note: str = "") -> 
     """Move many entries at once, all or nothing: if any one is refused, none moves and the
     error lists each refused entry with its reasons.
 
-    Declaring entries eligible in bulk ticks every condition of their checklists as met: the
-    officer asserts it for the whole selection.
+    Declaring entries eligible in bulk ticks the conditions nobody has checked yet as met: the
+    officer asserts them for the whole selection. A condition already recorded as not met stays
+    so, and that entry is refused.
     """
     if not rules.can_screen_entries(actor):
         raise PermissionDenied(_("Only extension officers screen entries."))
@@ -369,11 +377,12 @@ def bulk_transition(*, actor, entries: list[Entry], to: str, note: str = "") -> 
             try:
                 with transaction.atomic():
                     if to == Entry.State.ELIGIBLE and entry.state == Entry.State.SUBMITTED:
-                        record_screening(
-                            actor=actor,
-                            entry=entry,
-                            checks={c: (True, "") for c in ScreeningCondition.values},
-                        )
+                        checked = set(entry.screening_checks.values_list("condition", flat=True))
+                        unchecked = [c for c in ScreeningCondition.values if c not in checked]
+                        if unchecked:
+                            record_screening(
+                                actor=actor, entry=entry, checks={c: (True, "") for c in unchecked}
+                            )
                     moved.append(transition(entry, to=to, actor=actor, note=note))
             except (ValidationError, PermissionDenied) as error:
                 messages = error.messages if isinstance(error, ValidationError) else [str(error)]

@@ -112,7 +112,7 @@ def registration_window_open(entry: Entry, change: Change) -> list[str]:
 
 
 def round_in_screening(entry: Entry, change: Change) -> list[str]:
-    if entry.round.state not in (R.REGISTRATION, R.SCREENING):
+    if entry.round.state not in rules.SCREENING_ROUND_STATES:
         return [_("Entries are screened only while the round is in registration or screening.")]
     return []
 
@@ -161,7 +161,9 @@ def assign_voting_code(entry: Entry, change: Change) -> None:
     The sequence follows screening order, which says nothing about the facility; the unique
     constraint on (round, voting_code) guards against two screenings taking the same number.
     """
-    award_round = entry.round
+    # Lock the round: two officers screening two entries of one group at the same moment would
+    # otherwise both take the next number (and one would fail on the unique constraint).
+    award_round = AwardRound.objects.select_for_update().get(pk=entry.round_id)
     prefix = f"{LEVEL_LETTERS[award_round.level]}{award_round.year}-{entry.product_group.code}-"
     codes = Entry.objects.filter(round=award_round, voting_code__startswith=prefix)
     used = [int(code.rsplit("-", 1)[1]) for code in codes.values_list("voting_code", flat=True)]
