@@ -805,10 +805,7 @@ def seed_round_2026(*, officer, members: dict, result: AwardsSeedResult) -> None
     else:
         result.rounds_kept += 1
     today = timezone.localdate()
-    accepting = (
-        award_round.state == AwardRound.State.REGISTRATION
-        and award_round.registration_opens <= today <= award_round.registration_closes
-    )
+    accepting = award_round.accepts_registrations(on=today)
     for item in DRAFTS_2026:
         exists = Entry.objects.filter(
             round=award_round,

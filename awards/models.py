@@ -4,12 +4,14 @@ The state machines (which transitions exist, who makes them, what they require) 
 in awards/workflows.py and attached to the models there.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import Facility
@@ -174,8 +176,24 @@ class AwardRound(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def window_contains(self, day: datetime.date) -> bool:
+        """Whether `day` lies in the registration window (False while a date is missing)."""
+        opens, closes = self.registration_opens, self.registration_closes
+        return opens is not None and closes is not None and opens <= day <= closes
+
+    def accepts_registrations(self, on: datetime.date | None = None) -> bool:
+        """Registration is open: the round is in that state and `on` (today) is in its window."""
+        return self.state == self.State.REGISTRATION and self.window_contains(
+            on or timezone.localdate()
+        )
+
     def clean(self):
         errors = {}
+        if self.state != self.State.DRAFT:
+            # Registration opened with these dates; a started round never loses them.
+            for name in ("registration_opens", "registration_closes", "judging_ends"):
+                if getattr(self, name) is None:
+                    errors[name] = _("A round that has started keeps its dates.")
         opens, closes, ends = self.registration_opens, self.registration_closes, self.judging_ends
         if opens and closes and closes < opens:
             errors["registration_closes"] = _("Registration cannot close before it opens.")

@@ -186,6 +186,13 @@ def update_round(
         before = {**snapshot(current), "product_groups": _group_codes(current)}
         _set_fields(current, data, ROUND_FIELDS)
         if current.state != AwardRound.State.DRAFT:
+            # Voting codes carry the level and year, and the level decides the documents
+            # submitted dossiers had to hold: neither changes once registration opened.
+            for name in ("level", "year"):
+                if getattr(current, name) != before[name]:
+                    raise ValidationError(
+                        {name: _("This is fixed once registration opens.")}, code="fixed"
+                    )
             if current.criteria_template_id != before["criteria_template"]:
                 raise ValidationError(
                     {"criteria_template": _("The criteria are fixed once registration opens.")}
@@ -241,9 +248,7 @@ def register_entry(
         raise PermissionDenied(_("Only a member of the facility registers its products."))
     errors: dict[str, list[str]] = {}
     today = timezone.localdate()
-    if award_round.state != AwardRound.State.REGISTRATION or not (
-        award_round.registration_opens <= today <= award_round.registration_closes
-    ):
+    if not award_round.accepts_registrations(on=today):
         errors.setdefault("round", []).append(_("This round is not open for registration."))
     eligibility = is_rural_industrial_facility(facility, on=today)
     if not eligibility:

@@ -74,9 +74,7 @@ def open_rounds(request):
     cards = [
         {
             "round": award_round,
-            "window_open": award_round.registration_opens
-            <= today
-            <= award_round.registration_closes,
+            "window_open": award_round.window_contains(today),
             "not_yet": today < award_round.registration_opens,
             "my_entries": mine.get(award_round.pk, 0),
         }
@@ -123,8 +121,7 @@ def entry_register(request, pk):
         "round": award_round,
         "form": form,
         "facility": facilities[0] if len(facilities) == 1 else None,
-        "window_open": award_round.state == AwardRound.State.REGISTRATION
-        and award_round.registration_opens <= today <= award_round.registration_closes,
+        "window_open": award_round.accepts_registrations(on=today),
     }
     return render(request, "awards/entry_register.html", context)
 

@@ -6,6 +6,7 @@ is the only way to move either.
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from awards import dossier, rules
 from awards.models import (
@@ -56,6 +57,22 @@ def copy_criteria(award_round: AwardRound, change: Change) -> None:
         )
 
 
+def all_entries_screened(award_round: AwardRound, change: Change) -> list[str]:
+    """Judging starts on a screened list: no submitted dossier may still wait for a decision.
+    Drafts and returned dossiers not submitted by then simply take no part."""
+    waiting = award_round.entries.filter(state=Entry.State.SUBMITTED).count()
+    if waiting:
+        return [
+            ngettext(
+                "%(count)d submitted entry is still waiting to be screened.",
+                "%(count)d submitted entries are still waiting to be screened.",
+                waiting,
+            )
+            % {"count": waiting}
+        ]
+    return []
+
+
 def record_decision(award_round: AwardRound, change: Change) -> None:
     award_round.decision_number = change.decision_number
     award_round.decision_date = change.decision_date
@@ -75,7 +92,7 @@ AwardRound.workflow = Workflow(
             effects=(copy_criteria,),
         ),
         Transition((R.REGISTRATION,), R.SCREENING, officers),
-        Transition((R.SCREENING,), R.JUDGING, officers),
+        Transition((R.SCREENING,), R.JUDGING, officers, requires=(all_entries_screened,)),
         Transition((R.JUDGING,), R.DELIBERATION, officers),
         Transition(
             (R.DELIBERATION,),
@@ -97,10 +114,9 @@ def facility_member(user, entry: Entry) -> bool:
 
 def registration_window_open(entry: Entry, change: Change) -> list[str]:
     award_round = entry.round
-    today = timezone.localdate()
     if award_round.state != R.REGISTRATION:
         return [_("The round is not open for registration.")]
-    if not (award_round.registration_opens <= today <= award_round.registration_closes):
+    if not award_round.accepts_registrations():
         return [
             _("Registration is open from %(opens)s to %(closes)s.")
             % {

@@ -239,3 +239,51 @@ def test_delete_round_only_while_draft(draft_round, award_round, officer, manage
     assert caught.value.code == "protected"
     delete_round(actor=officer, award_round=draft_round)
     assert list(AwardRound.objects.values_list("pk", flat=True)) == [award_round.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("field", "value"), [("level", "nation"), ("year", 2031)])
+def test_round_level_and_year_fixed_after_registration_opens(award_round, officer, field, value):
+    with pytest.raises(ValidationError) as caught:
+        update_round(actor=officer, award_round=award_round, data={field: value})
+    assert list(caught.value.message_dict) == [field]
+
+
+@pytest.mark.django_db
+def test_round_dates_cannot_be_cleared_once_started(award_round, officer):
+    with pytest.raises(ValidationError) as caught:
+        update_round(actor=officer, award_round=award_round, data={"registration_opens": None})
+    assert list(caught.value.message_dict) == ["registration_opens"]
+
+
+@pytest.mark.django_db
+def test_round_level_still_editable_in_draft(draft_round, officer):
+    assert update_round(actor=officer, award_round=draft_round, data={"level": "region"}).level == (
+        "region"
+    )
+
+
+@pytest.mark.django_db
+def test_round_judging_refused_while_entries_wait_for_screening(submitted_entry, officer):
+    award_round = submitted_entry.round
+    AwardRound.objects.filter(pk=award_round.pk).update(state=R.SCREENING)
+    with pytest.raises(ValidationError) as caught:
+        transition(award_round, to=R.JUDGING, actor=officer)
+    assert len(caught.value.message_dict["requirements"]) == 1
+    from awards.services import screen_entry
+
+    screen_entry(actor=officer, entry=submitted_entry, decision="returned", note="Bổ sung")
+    assert transition(award_round, to=R.JUDGING, actor=officer).state == R.JUDGING
+
+
+@pytest.mark.django_db
+def test_round_accepts_registrations_only_in_state_and_window(award_round, draft_round):
+    today = datetime.date.today()
+    assert award_round.accepts_registrations(on=today) is True
+    assert (
+        award_round.accepts_registrations(
+            on=award_round.registration_closes + datetime.timedelta(days=1)
+        )
+        is False
+    )
+    assert draft_round.accepts_registrations(on=today) is False
