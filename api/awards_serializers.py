@@ -22,6 +22,7 @@ from awards.models import (
 )
 from awards.queries import rounds_visible_to
 from awards.services import ENTRY_FIELDS
+from core.roles import is_staff_role
 
 
 class ServiceModelSerializer(serializers.ModelSerializer):
@@ -233,6 +234,15 @@ class EntryListSerializer(serializers.ModelSerializer):
     state = EntryStateField(read_only=True)
     state_label = serializers.CharField(source="get_state_display", read_only=True)
     screening_checks = ScreeningCheckSerializer(many=True, read_only=True)
+
+    def to_representation(self, entry):
+        data = super().to_representation(entry)
+        request = self.context.get("request")
+        if request is None or not is_staff_role(request.user):
+            # The checklist and its reasons are the center's working notes; the facility reads
+            # the decision and its reason (state_reason), as on its entry page.
+            data.pop("screening_checks", None)
+        return data
 
     class Meta:
         model = Entry

@@ -15,8 +15,9 @@ from rest_framework.response import Response
 
 from api.serializers import DATE_INPUT_FORMATS
 from core import workflow
-from core.activity import Action, history_of
+from core.activity import Action, history_visible_to
 from core.models import ActivityLog
+from core.roles import is_staff_role
 
 
 class TransitionSerializer(serializers.Serializer):
@@ -147,5 +148,10 @@ class WorkflowActionsMixin:
     def history(self, request, *args, **kwargs):
         """The object's activity log, newest first. Not paginated: it is one object's life."""
         obj = self.get_object()
-        rows = history_of(obj)
-        return Response(HistoryEntrySerializer(rows, many=True).data)
+        rows = history_visible_to(request.user, obj)
+        data = HistoryEntrySerializer(rows, many=True).data
+        if not is_staff_role(request.user):
+            # Who at the center did what is the center's business, as on the pages.
+            for row in data:
+                row["actor"] = None
+        return Response(data)

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ActivityLog
+from core.roles import is_staff_role
 
 
 class Action(models.TextChoices):
@@ -74,6 +75,16 @@ def log_changes(*, actor, target: models.Model, before: dict, after: dict) -> se
             after={key: after[key] for key in changed},
         )
     return changed
+
+
+def history_visible_to(user, target: models.Model) -> QuerySet[ActivityLog]:
+    """What of an object's log a user reads. Staff read all of it; anyone else who may see the
+    object (a facility, its entry) follows its state changes only — the decisions and the
+    reasons given to them — not the staff's edits, checklists and notes."""
+    rows = history_of(target)
+    if is_staff_role(user):
+        return rows
+    return rows.filter(action=Action.TRANSITION)
 
 
 def history_of(target: models.Model) -> QuerySet[ActivityLog]:

@@ -139,7 +139,6 @@ def test_entry_representation(api_as, applicant, entry, facility, award_round):
         "production_process",
         "quality_standards",
         "round",
-        "screening_checks",
         "state",
         "state_label",
         "state_reason",
@@ -154,7 +153,6 @@ def test_entry_representation(api_as, applicant, entry, facility, award_round):
     assert data["state"] == "draft"
     assert data["state_reason"] == ""
     assert data["voting_code"] is None
-    assert data["screening_checks"] == []
     assert [t["to"] for t in data["available_transitions"]] == ["submitted", "withdrawn"]
     # Three photos and the three documents of a provincial round.
     assert len(data["missing"]) == 4
@@ -205,7 +203,8 @@ def test_entry_list_query_count_is_constant(
         response = client.get(URL)
 
     assert response.json()["count"] == 3
-    assert [len(e["screening_checks"]) for e in response.json()["results"]] == [1, 1, 1]
+    checks = [len(e.get("screening_checks", [])) for e in response.json()["results"]]
+    assert checks == ([1, 1, 1] if persona == "officer" else [0, 0, 0])
 
 
 # ---- filters, search, ordering ---------------------------------------------------------------
@@ -843,3 +842,37 @@ def test_bulk_in_round_being_judged_is_refused(api_as, officer, batch):
 
     assert response.status_code == 400
     assert sorted(response.json()) == sorted(str(e.pk) for e in batch)
+
+
+def test_entry_screening_notes_shown_to_staff_not_to_the_facility(
+    api_as, applicant, officer, submitted_entry
+):
+    from awards.services import record_screening
+
+    record_screening(
+        actor=officer,
+        entry=submitted_entry,
+        checks={"no_ip_infringement": (False, "Nghi sao chép mẫu")},
+    )
+    staff_view = api_as(officer).get(detail_url(submitted_entry)).json()
+    facility_view = api_as(applicant).get(detail_url(submitted_entry)).json()
+
+    assert [c["reason"] for c in staff_view["screening_checks"]] == ["Nghi sao chép mẫu"]
+    assert "screening_checks" not in facility_view
+    assert "screening_checks" not in api_as(applicant).get(URL).json()["results"][0]
+
+
+def test_entry_history_for_the_facility_has_state_changes_only_without_names(
+    api_as, applicant, officer, submitted_entry
+):
+    from awards.services import record_screening
+
+    record_screening(actor=officer, entry=submitted_entry, checks={"made_by_facility": (True, "")})
+    url = f"{detail_url(submitted_entry)}history/"
+    staff_rows = api_as(officer).get(url).json()
+    facility_rows = api_as(applicant).get(url).json()
+
+    assert [r["action"] for r in staff_rows][:2] == ["updated", "transition"]
+    assert [r["action"] for r in facility_rows] == ["transition"]
+    assert facility_rows[0]["actor"] is None
+    assert facility_rows[0]["after"] == {"state": "submitted"}
