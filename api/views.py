@@ -13,6 +13,7 @@ from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 
 from api.filters import WardFilter
 from api.permissions import CanManageUsers, FacilityPermission
@@ -41,6 +42,8 @@ class TokenView(ObtainAuthToken):
     # The credentials are in the body: a browser's session cookie must not make this request
     # subject to the session's CSRF check.
     authentication_classes = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "token"
 
 
 @extend_schema(tags=["auth"])

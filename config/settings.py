@@ -146,8 +146,17 @@ STORAGES = {
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 50_000_000)
 
-# Password-reset mail goes to the console unless an SMTP host is configured.
-_email_backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Password-reset mail: the console in development. In production the backend must be named:
+# on the console, reset links (which let anyone reading the logs take over an account) would
+# end up in the server's log.
+_email_backend = env_str("EMAIL_BACKEND", "")
+if not _email_backend:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "EMAIL_BACKEND is required when DEBUG is off "
+            "(e.g. django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST…)."
+        )
+    _email_backend = "django.core.mail.backends.console.EmailBackend"
 MAILERS = {"default": {"BACKEND": _email_backend}}
 if _email_backend.endswith("smtp.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = {
@@ -173,6 +182,12 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+# Behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto header, and ask browsers
+# to keep to HTTPS (HSTS) once the site is known to work over it.
+if env_bool("BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -190,6 +205,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Guessing passwords through the token endpoint is slowed down (api.views.TokenView).
+    "DEFAULT_THROTTLE_RATES": {"token": env_str("TOKEN_THROTTLE_RATE", "10/minute")},
     # Turns a service's Django ValidationError into DRF's field-level 400 answer.
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
 }

@@ -16,6 +16,14 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache():
+    """Throttle counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def storage_root(settings, tmp_path):
     """Every uploaded file of a test goes under pytest's tmp_path, removed with it."""
     root = tmp_path / "private"

@@ -150,3 +150,14 @@ def test_token_with_a_session_cookie_needs_no_csrf_token(applicant, password):
     )
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_token_endpoint_throttles_password_guessing(api_client, applicant):
+    statuses = [
+        api_client.post(
+            "/api/v1/auth/token/", {"username": "applicant", "password": f"sai-{n}"}, format="json"
+        ).status_code
+        for n in range(11)
+    ]
+    assert statuses == [400] * 10 + [429]
