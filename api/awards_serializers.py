@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.serializers import DATE_INPUT_FORMATS, FacilityRefSerializer
+from api.serializers import FacilityRefSerializer, ServiceModelSerializer
 from api.workflow import AvailableTransitionsField
 from applicants.queries import facilities_visible_to
 from awards import dossier
@@ -23,19 +23,6 @@ from awards.models import (
 from awards.queries import rounds_visible_to
 from awards.services import ENTRY_FIELDS
 from core.roles import is_staff_role
-
-
-class ServiceModelSerializer(serializers.ModelSerializer):
-    """A model serializer that parses types and leaves value rules (validators, ranges) to the
-    model's full_clean, which the service runs once with the cross-field rules."""
-
-    def build_standard_field(self, field_name, model_field):
-        field_class, kwargs = super().build_standard_field(field_name, model_field)
-        for rule in ("validators", "min_value", "max_value"):
-            kwargs.pop(rule, None)
-        if issubclass(field_class, serializers.DateField):
-            kwargs["input_formats"] = DATE_INPUT_FORMATS
-        return field_class, kwargs
 
 
 class GroupCodesField(serializers.SlugRelatedField):

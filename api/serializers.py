@@ -99,7 +99,21 @@ class EligibilitySerializer(serializers.Serializer):
     on = serializers.DateField()
 
 
-class FacilitySerializer(serializers.ModelSerializer):
+class ServiceModelSerializer(serializers.ModelSerializer):
+    """A model serializer that parses types and leaves value rules (validators, ranges) to the
+    model's full_clean, which the service runs once with the cross-field rules: the rules are
+    not run twice with two sets of messages."""
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        for rule in ("validators", "min_value", "max_value"):
+            kwargs.pop(rule, None)
+        if issubclass(field_class, serializers.DateField):
+            kwargs["input_formats"] = DATE_INPUT_FORMATS
+        return field_class, kwargs
+
+
+class FacilitySerializer(ServiceModelSerializer):
     """A rural industrial facility; province and ward are their codes."""
 
     # Input is the fields of applicants.services.EDITABLE_FIELDS. The model's validators are not
@@ -128,10 +142,6 @@ class FacilitySerializer(serializers.ModelSerializer):
 
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
-        # Parse types here; leave value rules (check digit, phone format, year range) to the
-        # model, so they are not run twice with two sets of messages.
-        for rule in ("validators", "min_value", "max_value"):
-            kwargs.pop(rule, None)
         if field_name in NORMALIZED_FIELDS:
             # "0300.588.569-001" or "(+84) 912 345 678" are longer than what the service stores.
             kwargs.pop("max_length", None)

@@ -45,7 +45,7 @@ def available_transitions(obj, user) -> list[dict]:
     model = type(obj)
     labels = dict(model._meta.get_field(model.workflow.state_field).choices)
     return [
-        {"to": step.target, "label": str(step.label or labels[step.target])}
+        {"to": step.target, "label": str(labels[step.target])}
         for step in model.workflow.available(user, obj)
     ]
 

@@ -4,6 +4,7 @@ State changes go through core.workflow.transition (see awards/workflows.py); the
 here validate with the models' own rules, run in one transaction and write the activity log.
 """
 
+import random
 from decimal import Decimal
 from typing import Any
 
@@ -376,6 +377,11 @@ def bulk_transition(*, actor, entries: list[Entry], to: str, note: str = "") -> 
     """
     if not rules.can_screen_entries(actor):
         raise PermissionDenied(_("Only extension officers screen entries."))
+    entries = list(entries)
+    if to == Entry.State.ELIGIBLE:
+        # Voting codes are numbered in screening order; a selection usually comes in
+        # registration order, which a judge could map back to facilities. Shuffle it.
+        random.SystemRandom().shuffle(entries)
     moved, errors = [], {}
     with transaction.atomic():
         for entry in entries:

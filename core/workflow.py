@@ -51,7 +51,6 @@ def by_roles(*roles: Role) -> Permission:
     def check(user, obj) -> bool:
         return role_of(user) in allowed
 
-    check.roles = allowed
     return check
 
 
@@ -63,7 +62,6 @@ class Transition:
     requires: tuple[Requirement, ...] = ()
     effects: tuple[Effect, ...] = ()
     needs_decision: bool = False
-    label: str = ""
 
     def requirements_missing(self, obj, change: Change) -> list[str]:
         return [message for r in self.requires for message in r(obj, change)]
@@ -146,8 +144,9 @@ def transition(
                 )
         if errors:
             raise ValidationError(errors)
-        # The conditional update is what makes two concurrent transitions exclusive, also on
-        # databases where select_for_update does not lock (SQLite).
+        # A second safeguard: the row lock above already serializes transitions on PostgreSQL
+        # and SQLite takes its write lock at BEGIN (IMMEDIATE); should a database or a future
+        # caller do neither, this conditional update still lets only one of two writers through.
         updated = (
             type(obj)
             ._default_manager.filter(pk=obj.pk, **{state_field: source})
