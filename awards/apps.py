@@ -7,5 +7,8 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Award rounds")
 
     def ready(self):
-        # Attach the state machines to the models (AwardRound.workflow, Entry.workflow).
-        from awards import workflows  # noqa: F401
+        # Attach the state machines to the models (AwardRound.workflow, Entry.workflow), and
+        # say how the entries' log reads its checklist and file rows.
+        from awards import history, workflows  # noqa: F401
+
+        history.register()

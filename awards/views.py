@@ -20,13 +20,11 @@ from django.views.decorators.http import require_POST
 from awards import rules, services
 from awards.forms import RoundForm, RoundTransitionForm
 from awards.models import (
-    Attachment,
     AwardRound,
     Entry,
-    ScreeningCondition,
 )
 from core.forms import add_service_errors
-from core.history import describe_log_key, history_rows
+from core.history import history_rows
 from core.roles import Role, is_staff_role, role_of
 from core.workflow import transition
 
@@ -87,31 +85,6 @@ def criteria_of(award_round: AwardRound):
     else:
         return []
     return list(criteria.filter(parent=None).prefetch_related("children"))
-
-
-def _screening_words(value) -> str:
-    if not isinstance(value, dict):
-        return str(value)
-    labels = dict(ScreeningCondition.choices)
-    # Outside the f-string: xgettext does not see gettext calls inside one.
-    met_word, not_met_word = _("met"), _("not met")
-    return "; ".join(
-        f"{labels.get(key, key)}: {met_word if met else not_met_word}" for key, met in value.items()
-    )
-
-
-def _attachment_words(value) -> str:
-    if not isinstance(value, dict):
-        return str(value)
-    kinds = dict(Attachment.Kind.choices)
-    return f"{value.get('name', '')} ({kinds.get(value.get('kind'), value.get('kind'))})"
-
-
-# What an entry's log says of its screening checklist and files (awards.services, .attachments).
-describe_log_key(
-    Entry, "screening", label=gettext_lazy("Screening checklist"), display=_screening_words
-)
-describe_log_key(Entry, "attachment", label=gettext_lazy("File"), display=_attachment_words)
 
 
 # ---- Rounds -------------------------------------------------------------------------------
