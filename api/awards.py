@@ -8,6 +8,7 @@ api.exceptions turns into 400, 403 and 409 answers.
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -41,6 +42,7 @@ from awards import attachments as attachment_services
 from awards import services
 from awards.models import Attachment, CriteriaTemplate, ProductGroup
 from awards.queries import entries_visible_to, rounds_visible_to
+from awards.views_files import file_response, thumbnail_response
 
 
 class ProductGroupViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -331,3 +333,13 @@ class EntryAttachmentViewSet(
 
     def perform_destroy(self, instance):
         attachment_services.delete_attachment(actor=self.request.user, attachment=instance)
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    def download(self, request, *args, **kwargs):
+        """The file itself, for token-authenticated clients (the pages use their own view)."""
+        return file_response(self.get_object())
+
+    @extend_schema(responses={(200, "image/jpeg"): OpenApiTypes.BINARY})
+    def thumbnail(self, request, *args, **kwargs):
+        """The JPEG thumbnail of an image; 404 for a document."""
+        return thumbnail_response(self.get_object())

@@ -373,12 +373,15 @@ class AttachmentSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request is not None else path
 
+    # The API's own file endpoints, which accept token authentication like the rest of it.
     @extend_schema_field(OpenApiTypes.URI)
     def get_download_url(self, attachment) -> str:
-        return self._absolute(reverse("awards:attachment-download", args=[attachment.pk]))
+        args = [attachment.entry_id, attachment.pk]
+        return self._absolute(reverse("api:entry-attachment-file", args=args))
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_thumbnail_url(self, attachment) -> str | None:
         if not (attachment.is_image and attachment.thumbnail):
             return None
-        return self._absolute(reverse("awards:attachment-thumbnail", args=[attachment.pk]))
+        args = [attachment.entry_id, attachment.pk]
+        return self._absolute(reverse("api:entry-attachment-thumbnail", args=args))

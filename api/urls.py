@@ -18,6 +18,8 @@ router.register("entries", awards.EntryViewSet, basename="entry")
 
 entry_attachments = awards.EntryAttachmentViewSet.as_view({"get": "list", "post": "create"})
 entry_attachment = awards.EntryAttachmentViewSet.as_view({"delete": "destroy"})
+entry_attachment_file = awards.EntryAttachmentViewSet.as_view({"get": "download"})
+entry_attachment_thumbnail = awards.EntryAttachmentViewSet.as_view({"get": "thumbnail"})
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
@@ -42,6 +44,16 @@ urlpatterns = [
         "entries/<int:entry_pk>/attachments/<int:pk>/",
         entry_attachment,
         name="entry-attachment-detail",
+    ),
+    path(
+        "entries/<int:entry_pk>/attachments/<int:pk>/file/",
+        entry_attachment_file,
+        name="entry-attachment-file",
+    ),
+    path(
+        "entries/<int:entry_pk>/attachments/<int:pk>/thumbnail/",
+        entry_attachment_thumbnail,
+        name="entry-attachment-thumbnail",
     ),
     *router.urls,
 ]

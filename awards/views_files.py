@@ -45,11 +45,9 @@ def _private(response: FileResponse) -> FileResponse:
     return response
 
 
-@require_safe
-@login_required
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
-    """The stored file: images shown inline, documents (PDF) downloaded."""
-    attachment = _visible_attachment(request, pk)
+def file_response(attachment: Attachment) -> FileResponse:
+    """The stored file: images shown inline, documents (PDF) downloaded. The caller has
+    checked that the user may see the entry (the pages here, the API's attachment actions)."""
     return _private(
         FileResponse(
             _open(attachment.file),
@@ -60,11 +58,8 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-@require_safe
-@login_required
-def attachment_thumbnail(request: HttpRequest, pk: int) -> FileResponse:
+def thumbnail_response(attachment: Attachment) -> FileResponse:
     """The JPEG thumbnail of an image; 404 for a PDF, which has none."""
-    attachment = _visible_attachment(request, pk)
     if not attachment.thumbnail:
         raise Http404
     return _private(
@@ -74,3 +69,15 @@ def attachment_thumbnail(request: HttpRequest, pk: int) -> FileResponse:
             filename=_download_name(attachment, ".jpg"),
         )
     )
+
+
+@require_safe
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    return file_response(_visible_attachment(request, pk))
+
+
+@require_safe
+@login_required
+def attachment_thumbnail(request: HttpRequest, pk: int) -> FileResponse:
+    return thumbnail_response(_visible_attachment(request, pk))

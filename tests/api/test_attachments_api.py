@@ -74,7 +74,9 @@ def test_attachment_representation_of_a_document(api_as, applicant, entry):
             "width": None,
             "height": None,
             "uploaded_at": response.json()[0]["uploaded_at"],
-            "download_url": f"http://testserver/awards/attachments/{document.pk}/",
+            "download_url": (
+                f"http://testserver/api/v1/entries/{entry.pk}/attachments/{document.pk}/file/"
+            ),
             "thumbnail_url": None,
         }
     ]
@@ -106,10 +108,9 @@ def test_attachment_upload_photo_by_member(api_as, applicant, entry):
     assert data["content_type"] == "image/jpeg"
     assert (data["width"], data["height"]) == (8, 6)
     assert data["size"] == attachment.size
-    assert data["download_url"] == f"http://testserver/awards/attachments/{attachment.pk}/"
-    assert data["thumbnail_url"] == (
-        f"http://testserver/awards/attachments/{attachment.pk}/thumbnail/"
-    )
+    base = f"http://testserver/api/v1/entries/{entry.pk}/attachments/{attachment.pk}/"
+    assert data["download_url"] == f"{base}file/"
+    assert data["thumbnail_url"] == f"{base}thumbnail/"
     assert "file" not in data
     assert ActivityLog.objects.filter(
         object_id=str(entry.pk), action=Action.UPDATED, actor=applicant
@@ -292,11 +293,25 @@ def test_attachment_download_url_serves_the_member_and_not_another_applicant(
 ):
     data = upload(api_as(applicant), entry, "photo", photo()).json()
 
-    own = client_as(applicant).get(data["download_url"])
-    thumbnail = client_as(applicant).get(data["thumbnail_url"])
-    other = client_as(other_applicant).get(data["download_url"])
+    own = api_as(applicant).get(data["download_url"])
+    thumbnail = api_as(applicant).get(data["thumbnail_url"])
+    other = api_as(other_applicant).get(data["download_url"])
 
     assert own.status_code == 200
     assert own["Content-Type"] == "image/jpeg"
+    assert own["Cache-Control"] == "private"
     assert thumbnail.status_code == 200
     assert other.status_code == 404
+
+
+def test_attachment_download_with_a_token(api_client, applicant, entry, api_as):
+    from rest_framework.authtoken.models import Token
+
+    data = upload(api_as(applicant), entry, "registration_form", pdf()).json()
+    token = Token.objects.create(user=applicant)
+
+    response = api_client.get(data["download_url"], HTTP_AUTHORIZATION=f"Token {token.key}")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")

@@ -20,6 +20,8 @@ def test_schema_endpoint_answers_openapi(api_client):
         "/api/v1/entries/bulk-transition/",
         "/api/v1/entries/{entry_pk}/attachments/",
         "/api/v1/entries/{entry_pk}/attachments/{id}/",
+        "/api/v1/entries/{entry_pk}/attachments/{id}/file/",
+        "/api/v1/entries/{entry_pk}/attachments/{id}/thumbnail/",
         "/api/v1/entries/{id}/",
         "/api/v1/entries/{id}/history/",
         "/api/v1/entries/{id}/screening/",
