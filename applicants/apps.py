@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ApplicantsConfig(AppConfig):
     name = "applicants"
     verbose_name = _("Facilities")
+
+    def ready(self):
+        from applicants import history
+
+        history.register()

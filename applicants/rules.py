@@ -12,6 +12,15 @@ def is_member(user, facility: Facility) -> bool:
     )
 
 
+def can_be_member(user) -> bool:
+    """Only a facility (applicant) account acts for a facility."""
+    return role_of(user) == Role.APPLICANT
+
+
+def can_manage_members(user) -> bool:
+    return has_role(user, Role.OFFICER, Role.ADMIN)
+
+
 def can_create_facility(user) -> bool:
     return has_role(user, Role.APPLICANT, Role.OFFICER, Role.ADMIN)
 

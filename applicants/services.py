@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from applicants import rules
 from applicants.models import Facility, FacilityMember
 from core.activity import Action, log_activity, log_changes, snapshot
-from core.roles import Role, has_role, role_of
+from core.roles import Role, role_of
 from core.services import create_user
 from core.validators import normalize_phone, normalize_tax_code
 
@@ -163,9 +163,9 @@ def register_facility(
 def add_member(*, actor, facility: Facility, user) -> FacilityMember:
     """Let an applicant account act for a facility. Officers and administrators link accounts
     (a facility's own members do it only through self-registration); adding twice is a no-op."""
-    if not has_role(actor, Role.OFFICER, Role.ADMIN):
+    if not rules.can_manage_members(actor):
         raise PermissionDenied(_("Only extension officers link accounts to facilities."))
-    if role_of(user) != Role.APPLICANT:
+    if not rules.can_be_member(user):
         raise ValidationError(
             {"user": _("Only a facility (applicant) account can be a member.")}, code="role"
         )
@@ -179,3 +179,17 @@ def add_member(*, actor, facility: Facility, user) -> FacilityMember:
                 after={"member_added": user.username},
             )
     return member
+
+
+def remove_member(*, actor, member: FacilityMember) -> None:
+    """Unlink an account from a facility; the facility's log keeps who it was."""
+    if not rules.can_manage_members(actor):
+        raise PermissionDenied(_("Only extension officers link accounts to facilities."))
+    with transaction.atomic():
+        log_activity(
+            actor=actor,
+            action=Action.UPDATED,
+            target=member.facility,
+            before={"member_removed": member.user.get_username()},
+        )
+        member.delete()

@@ -3,17 +3,23 @@ core.workflow.transition) validate and save, and their errors come back through
 core.forms.add_service_errors."""
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from applicants.forms import DATE_INPUT_FORMATS, blank_choice_label
-from awards.models import Attachment, AwardRound, CriteriaTemplate, Entry, Level, ProductGroup
+from applicants.forms import DATE_INPUT_FORMATS
+from awards.models import (
+    Attachment,
+    AwardRound,
+    CriteriaTemplate,
+    Entry,
+    Level,
+    ProductGroup,
+    TemplateCriterion,
+)
 from awards.models import ScreeningCondition as Condition
 from awards.services import ENTRY_FIELDS, ROUND_FIELDS
 from core.forms import BootstrapMixin, style_fields
-from core.models import Province
 
 
 def _label(model, name: str) -> str:
@@ -114,6 +120,97 @@ class RoundTransitionForm(BootstrapMixin, forms.Form):
         input_formats=DATE_INPUT_FORMATS,
         widget=date_widget(),
     )
+
+
+# ---- Criteria templates ---------------------------------------------------------------------
+
+
+class CriteriaTemplateForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
+    service_fields = ["name", "description"]
+
+    class Meta:
+        model = CriteriaTemplate
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class CriterionRowForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
+    """One row of the criteria table: a criterion, or a sub-criterion when it names the code
+    of its parent (a criterion without a parent code)."""
+
+    parent = forms.CharField(
+        label=_("Parent code"),
+        required=False,
+        max_length=TemplateCriterion._meta.get_field("code").max_length,
+        help_text=_("For a sub-criterion: the code of the criterion it splits."),
+    )
+
+    class Meta:
+        model = TemplateCriterion
+        fields = ["code", "text", "max_points"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "max_points": forms.NumberInput(attrs={"step": "0.1", "min": "0"}),
+        }
+
+
+class BaseCriterionRowFormSet(forms.BaseFormSet):
+    """The criteria table, in order. Any row may be left blank and is then dropped, the rows
+    of the template being edited included: they come as initial values of extra rows (never
+    as Django's "initial forms", which must stay filled in)."""
+
+    def initial_form_count(self):
+        return 0
+
+    def total_form_count(self):
+        if self.is_bound:
+            return super().total_form_count()
+        return len(self.initial or ()) + self.extra
+
+    def filled_rows(self) -> list[CriterionRowForm]:
+        return [form for form in self.forms if form.has_changed() and form.cleaned_data]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        main_codes = {
+            form.cleaned_data["code"]
+            for form in self.filled_rows()
+            if not form.cleaned_data["parent"]
+        }
+        for form in self.filled_rows():
+            parent = form.cleaned_data["parent"]
+            if parent and parent not in main_codes:
+                form.add_error(
+                    "parent",
+                    _("No criterion without a parent code has the code “%(code)s”.")
+                    % {"code": parent},
+                )
+
+    def criteria(self) -> list[dict]:
+        """The rows as awards.services.save_criteria_template takes them: the criteria in
+        order, each with its sub-criteria in the order of their rows. Call after is_valid()."""
+        rows = [form.cleaned_data for form in self.filled_rows()]
+        criteria = []
+        by_code = {}
+        for row in rows:
+            if not row["parent"]:
+                item = {key: row[key] for key in ("code", "text", "max_points")}
+                item["children"] = []
+                criteria.append(item)
+                # A repeated code is the service's to refuse; its sub-criteria go to the first.
+                by_code.setdefault(row["code"], item)
+        for row in rows:
+            if row["parent"]:
+                by_code[row["parent"]]["children"].append(
+                    {key: row[key] for key in ("code", "text", "max_points")}
+                )
+        return criteria
+
+
+CriterionRowFormSet = forms.formset_factory(
+    CriterionRowForm, formset=BaseCriterionRowFormSet, extra=4
+)
 
 
 # ---- Entries ------------------------------------------------------------------------------
@@ -281,41 +378,6 @@ class ScreeningForm(forms.Form):
     def field_for(key: str) -> str:
         """The form field showing a service error keyed by a condition."""
         return f"reason_{key}" if key in Condition.values else key
-
-
-class EntryFilterForm(BootstrapMixin, forms.Form):
-    group = forms.ModelChoiceField(
-        label=_("Product group"), queryset=ProductGroup.objects.none(), required=False
-    )
-    state = forms.ChoiceField(label=_("State"), choices=Entry.State.choices, required=False)
-    search = forms.CharField(label=_("Product or facility name"), required=False)
-    province = forms.ModelChoiceField(
-        label=_("Province"), queryset=Province.objects.all(), required=False
-    )
-
-    def __init__(self, *args, award_round, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = award_round.product_groups.all()
-        self.fields["state"].choices = [("", blank_choice_label()), *Entry.State.choices]
-        for name in ("group", "province"):
-            self.fields[name].empty_label = blank_choice_label()
-
-    def filter(self, entries):
-        if not self.is_valid():
-            return entries
-        data = self.cleaned_data
-        if data["group"]:
-            entries = entries.filter(product_group=data["group"])
-        if data["state"]:
-            entries = entries.filter(state=data["state"])
-        if data["province"]:
-            entries = entries.filter(facility__province=data["province"])
-        search = data["search"].strip()
-        if search:
-            entries = entries.filter(
-                Q(product_name__icontains=search) | Q(facility__name__icontains=search)
-            )
-        return entries
 
 
 BULK_TARGETS = [

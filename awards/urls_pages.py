@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from awards import views, views_entries, views_screening
+from awards import views, views_entries, views_screening, views_templates
 
 urlpatterns = [
     # Rounds: the staff's list and setup; the rounds open for registration, for everyone.
@@ -15,6 +15,14 @@ urlpatterns = [
     path("rounds/<int:pk>/register/", views_entries.entry_register, name="entry-register"),
     path("rounds/<int:pk>/entries/", views_screening.round_entries, name="round-entries"),
     path("rounds/<int:pk>/entries/bulk/", views_screening.entries_bulk, name="entries-bulk"),
+    # Criteria templates: staff read them, officers write them.
+    path("criteria-templates/", views_templates.template_list, name="template-list"),
+    path("criteria-templates/new/", views_templates.template_create, name="template-create"),
+    path(
+        "criteria-templates/<int:pk>/edit/",
+        views_templates.template_edit,
+        name="template-edit",
+    ),
     # Entries: the facility's pages, and the officer's screening.
     path("entries/", views_entries.my_entries, name="my-entries"),
     path("entries/<int:pk>/", views_entries.entry_detail, name="entry-detail"),

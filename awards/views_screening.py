@@ -1,6 +1,7 @@
 """The officer's side of entries: a round's entry list (filters, counts per group and state,
 bulk actions) and the screening page of one entry (checklist and decision)."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,13 +12,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from applicants.forms import blank_choice_label
 from awards import rules, services
-from awards.forms import BulkActionForm, EntryFilterForm, ScreeningForm
+from awards.filters import EntryFilter
+from awards.forms import BulkActionForm, ScreeningForm
 from awards.models import AwardRound, Entry, ProductGroup
 from awards.queries import entries_visible_to
 from awards.views import PAGE_SIZE, entry_for, posted, round_for, service_error_messages
 from awards.views_entries import attachment_groups, description_rows
-from core.forms import add_service_errors
+from core.forms import add_service_errors, style_fields
+from core.models import Province
 from core.roles import is_staff_role
 
 
@@ -49,11 +53,33 @@ def entry_counts(award_round: AwardRound, groups: list[ProductGroup]) -> dict:
     return {"states": states, "rows": rows, "totals": totals, "total": sum(cells.values())}
 
 
+def _select(options: list[tuple]) -> forms.Select:
+    return forms.Select(choices=[("", blank_choice_label()), *options])
+
+
+def entry_filter(request, award_round: AwardRound) -> EntryFilter:
+    """The entry filter the API uses (awards.filters), its form shown as the page's: the
+    group, the state and the province picked from lists. The values stay the filter's own
+    (the group's code, the province's code), so a link or a bookmark means the same on the
+    page and in the API; an unknown one simply matches nothing."""
+    entries = entries_visible_to(request.user).filter(round=award_round)
+    filterset = EntryFilter(request.GET or None, queryset=entries)
+    fields = filterset.form.fields
+    fields["group"].widget = _select(
+        [(group.code, str(group)) for group in award_round.product_groups.all()]
+    )
+    fields["province"].widget = _select(
+        [(province.pk, str(province)) for province in Province.objects.all()]
+    )
+    fields["state"].widget = _select(Entry.State.choices)
+    style_fields(filterset.form)
+    return filterset
+
+
 def render_entry_list(request, award_round: AwardRound, *, bulk_form=None, bulk_errors=None):
     groups = list(award_round.product_groups.all())
-    filter_form = EntryFilterForm(request.GET or None, award_round=award_round)
-    entries = filter_form.filter(entries_visible_to(request.user).filter(round=award_round))
-    page_obj = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    filterset = entry_filter(request, award_round)
+    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     can_screen = rules.can_screen_entries(request.user)
     selected = set()
     if bulk_form is not None:
@@ -62,7 +88,7 @@ def render_entry_list(request, award_round: AwardRound, *, bulk_form=None, bulk_
         bulk_form = BulkActionForm(award_round=award_round)
     context = {
         "round": award_round,
-        "filter_form": filter_form,
+        "filter_form": filterset.form,
         "page_obj": page_obj,
         "page_range": page_obj.paginator.get_elided_page_range(page_obj.number),
         "counts": entry_counts(award_round, groups),

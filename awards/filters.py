@@ -1,0 +1,58 @@
+"""The entry filters, shared by the officer's entry list page and the API (/api/v1/entries/).
+
+The page adapts only the presentation of the form (selects for the group and the province,
+see awards.views_screening); what each parameter means is said here, once."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from applicants.models import Facility
+from awards.models import Entry
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number (an id, a code, a year), matched as given. Typed for the API schema."""
+
+    field_class = forms.IntegerField
+
+
+def label(model, name):
+    """The model field's own (translated) name, so filters add nothing to the catalogue."""
+    return capfirst(model._meta.get_field(name).verbose_name)
+
+
+class EntryFilter(django_filters.FilterSet):
+    # Ids and codes, not model choices: a filter must not tell an applicant whether another
+    # facility or a draft round exists (an unknown id simply matches nothing).
+    round = IntegerFilter(field_name="round_id", label=label(Entry, "round"))
+    facility = IntegerFilter(field_name="facility_id", label=label(Entry, "facility"))
+    # The group's official code (1–4) and the province's code ("86"), as the API writes them.
+    # "group" is the page's name for it (its links and bookmarks), "product_group" the API's
+    # (the field's name in the entry's representation): both are accepted, with one meaning.
+    product_group = IntegerFilter(
+        field_name="product_group__code", label=label(Entry, "product_group")
+    )
+    group = IntegerFilter(field_name="product_group__code", label=label(Entry, "product_group"))
+    state = django_filters.ChoiceFilter(choices=Entry.State.choices, label=label(Entry, "state"))
+    province = django_filters.CharFilter(
+        field_name="facility__province_id", label=label(Facility, "province")
+    )
+    search = django_filters.CharFilter(method="filter_search", label=_("Product or facility name"))
+
+    class Meta:
+        model = Entry
+        fields = ["round", "facility", "product_group", "group", "state", "province", "search"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(product_name__icontains=value) | Q(facility__name__icontains=value)
+        )
