@@ -189,7 +189,8 @@ def assign_voting_code(entry: Entry, change: Change) -> None:
     entry.save(update_fields=["voting_code", "state_reason", "updated_at"])
 
 
-AFTER_SUBMISSION = (E.SUBMITTED,)
+# A decision is taken on a submitted dossier.
+SCREENABLE = (E.SUBMITTED,)
 
 Entry.workflow = Workflow(
     state_field="state",
@@ -209,21 +210,21 @@ Entry.workflow = Workflow(
             effects=(mark_submitted,),
         ),
         Transition(
-            AFTER_SUBMISSION,
+            SCREENABLE,
             E.ELIGIBLE,
             officers,
             requires=(round_in_screening, checklist_all_met),
             effects=(assign_voting_code,),
         ),
         Transition(
-            AFTER_SUBMISSION,
+            SCREENABLE,
             E.INELIGIBLE,
             officers,
             requires=(round_in_screening, reason_given),
             effects=(keep_reason,),
         ),
         Transition(
-            AFTER_SUBMISSION,
+            SCREENABLE,
             E.RETURNED,
             officers,
             requires=(round_in_screening, reason_given),

@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
@@ -36,59 +39,31 @@ def test_env_list_splits_and_drops_blanks(monkeypatch):
     assert env_list("HOSTS", ["x"]) == ["x"]
 
 
-def test_settings_refuse_to_start_without_secret_key_when_debug_off():
-    import subprocess
-    import sys
-
-    env = {"PATH": "/usr/bin:/bin", "DEBUG": "false", "DJANGO_SETTINGS_MODULE": "config.settings"}
-    result = subprocess.run(
+def start_django(**environment) -> subprocess.CompletedProcess:
+    """Load the project's settings in a fresh process with only `environment` set."""
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings", **environment}
+    return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_settings_refuse_to_start_without_secret_key_when_debug_off():
+    result = start_django(DEBUG="false")
     assert result.returncode != 0
     assert "SECRET_KEY is required when DEBUG is off" in result.stderr
 
 
 def test_settings_refuse_a_malformed_database_url():
-    import subprocess
-    import sys
-
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "DEBUG": "true",
-        "DATABASE_URL": "nosuchdb://x",
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = start_django(DEBUG="true", DATABASE_URL="nosuchdb://x")
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
 
 
 def test_settings_refuse_to_start_without_a_mailer_when_debug_off():
-    import subprocess
-    import sys
-
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "DEBUG": "false",
-        "SECRET_KEY": "x" * 50,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = start_django(DEBUG="false", SECRET_KEY="x" * 50)
     assert result.returncode != 0
     assert "EMAIL_BACKEND is required when DEBUG is off" in result.stderr
