@@ -45,6 +45,7 @@ test: test-venv
 lint: test-venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: test-venv
 	$(VENV)/bin/ruff check --fix .

@@ -2,28 +2,32 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from api import awards, views
+from api import accounts, admin_units
+from api.applicants.views import FacilityViewSet
+from api.awards import attachments, criteria, entries, rounds
 
 app_name = "api"
 
 router = DefaultRouter()
-router.register("users", views.UserViewSet, basename="user")
-router.register("facilities", views.FacilityViewSet, basename="facility")
-router.register("provinces", views.ProvinceViewSet, basename="province")
-router.register("wards", views.WardViewSet, basename="ward")
-router.register("product-groups", awards.ProductGroupViewSet, basename="product-group")
-router.register("criteria-templates", awards.CriteriaTemplateViewSet, basename="criteria-template")
-router.register("rounds", awards.RoundViewSet, basename="round")
-router.register("entries", awards.EntryViewSet, basename="entry")
+router.register("users", accounts.UserViewSet, basename="user")
+router.register("facilities", FacilityViewSet, basename="facility")
+router.register("provinces", admin_units.ProvinceViewSet, basename="province")
+router.register("wards", admin_units.WardViewSet, basename="ward")
+router.register("product-groups", criteria.ProductGroupViewSet, basename="product-group")
+router.register(
+    "criteria-templates", criteria.CriteriaTemplateViewSet, basename="criteria-template"
+)
+router.register("rounds", rounds.RoundViewSet, basename="round")
+router.register("entries", entries.EntryViewSet, basename="entry")
 
-entry_attachments = awards.EntryAttachmentViewSet.as_view({"get": "list", "post": "create"})
-entry_attachment = awards.EntryAttachmentViewSet.as_view({"delete": "destroy"})
-entry_attachment_file = awards.EntryAttachmentViewSet.as_view({"get": "download"})
-entry_attachment_thumbnail = awards.EntryAttachmentViewSet.as_view({"get": "thumbnail"})
+entry_attachments = attachments.EntryAttachmentViewSet.as_view({"get": "list", "post": "create"})
+entry_attachment = attachments.EntryAttachmentViewSet.as_view({"delete": "destroy"})
+entry_attachment_file = attachments.EntryAttachmentViewSet.as_view({"get": "download"})
+entry_attachment_thumbnail = attachments.EntryAttachmentViewSet.as_view({"get": "thumbnail"})
 
 urlpatterns = [
-    path("auth/token/", views.TokenView.as_view(), name="token"),
-    path("me/", views.MeView.as_view(), name="me"),
+    path("auth/token/", accounts.TokenView.as_view(), name="token"),
+    path("me/", accounts.MeView.as_view(), name="me"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up code from a URL instead of an inline script,
     # which the Content-Security-Policy (scripts from 'self' only) requires.

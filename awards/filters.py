@@ -1,7 +1,7 @@
 """The entry filters, shared by the officer's entry list page and the API (/api/v1/entries/).
 
 The page adapts only the presentation of the form (selects for the group and the province,
-see awards.views_screening); what each parameter means is said here, once."""
+see awards.views.screening); what each parameter means is said here, once."""
 
 import django_filters
 from django import forms

@@ -1,6 +1,6 @@
 """How an entry's activity log reads its non-field keys (core.history.describe_log_key).
 
-awards.services logs the screening checklist under "screening" and awards.attachments the
+awards.services logs the screening checklist under "screening" and awards.services.attachments the
 files under "attachment"; registered once, when the app is ready.
 """
 

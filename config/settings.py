@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "awards",
     "programs",
     "api",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -206,7 +207,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    # Guessing passwords through the token endpoint is slowed down (api.views.TokenView).
+    # Guessing passwords through the token endpoint is slowed down (api.accounts.TokenView).
     "DEFAULT_THROTTLE_RATES": {"token": env_str("TOKEN_THROTTLE_RATE", "10/minute")},
     # Turns a service's Django ValidationError into DRF's field-level 400 answer.
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",

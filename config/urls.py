@@ -7,5 +7,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("facilities/", include("applicants.urls")),
     path("awards/", include("awards.urls")),
+    path("", include("portal.urls")),
     path("", include("core.urls")),
 ]

@@ -1,12 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from applicants.views import register
-from core import forms, views
+from core import forms
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("register/", register, name="register"),
     # The pages with a form are listed first only to give their forms the site's styling
     # (core.forms); everything else, and the URL names, come from django.contrib.auth.urls.
     path(

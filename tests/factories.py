@@ -12,7 +12,7 @@ from PIL import Image
 from applicants.models import Facility, FacilityMember, LegalForm
 from awards.dossier import MIN_PHOTOS, required_documents
 from awards.models import CriteriaTemplate, ProductGroup
-from awards.workflows import copy_criteria
+from awards.workflows.rounds import copy_criteria
 from core.models import Ward
 from core.roles import Role
 from core.services import assign_role

@@ -1,5 +1,5 @@
 """/api/v1/entries/{id}/attachments/: list, multipart upload and delete through
-awards.attachments, with the permission-checked download URLs."""
+awards.services.attachments, with the permission-checked download URLs."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile

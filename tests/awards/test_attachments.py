@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import ExifTags, Image, ImageFile, PngImagePlugin
 
-from awards.attachments import add_attachment, delete_attachment
 from awards.models import Attachment
+from awards.services.attachments import add_attachment, delete_attachment
 from core.activity import history_of
 from core.workflow import transition
 from tests.factories import PDF_BYTES

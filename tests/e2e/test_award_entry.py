@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from awards.demo import document_pdf
+from awards.demo.files import document_pdf
 from awards.dossier import MIN_PHOTOS, required_documents
 from awards.models import Entry, ProductGroup, ScreeningCondition
 from tests.factories import PASSWORD, AwardRoundFactory

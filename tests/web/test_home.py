@@ -13,7 +13,7 @@ def test_home_anonymous_sees_landing_with_login_and_register(client, db):
     response = client.get(reverse("home"))
 
     assert response.status_code == 200
-    assert "core/landing.html" in template_names(response)
+    assert "portal/landing.html" in template_names(response)
     assert f'href="{reverse("login")}"' in response.text
     assert f'href="{reverse("register")}"' in response.text
 
@@ -36,7 +36,7 @@ def test_home_applicant_sees_own_facilities_with_eligibility(client_as, applican
 
     response = client_as(applicant).get(reverse("home"))
 
-    assert "core/home_applicant.html" in template_names(response)
+    assert "portal/home_applicant.html" in template_names(response)
     cards = response.context["cards"]
     assert [card_facility for card_facility, _ in cards] == [facility]
     assert cards[0][1].eligible is True
@@ -54,7 +54,7 @@ def test_home_applicant_without_facility_sees_empty_state(client_as, applicant):
 def test_home_staff_sees_counts(persona, personas, client_as, facility, other_facility):
     response = client_as(personas[persona]).get(reverse("home"))
 
-    assert "core/home_staff.html" in template_names(response)
+    assert "portal/home_staff.html" in template_names(response)
     assert response.context["facility_count"] == 2
     assert response.context["recent_facility_count"] == 2
     assert response.context["applicant_count"] == 2
@@ -64,14 +64,14 @@ def test_home_staff_sees_counts(persona, personas, client_as, facility, other_fa
 def test_home_judge_sees_empty_state(client_as, judge):
     response = client_as(judge).get(reverse("home"))
 
-    assert "core/home_judge.html" in template_names(response)
+    assert "portal/home_judge.html" in template_names(response)
     assert 'id="judge-empty"' in response.text
 
 
 def test_home_user_without_role(client_as, db):
     response = client_as(UserFactory(username="norole")).get(reverse("home"))
 
-    assert "core/home_no_role.html" in template_names(response)
+    assert "portal/home_no_role.html" in template_names(response)
 
 
 @pytest.mark.parametrize(

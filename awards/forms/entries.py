@@ -1,0 +1,110 @@
+"""Registering a product, its description (Mẫu 02), its files, a note when withdrawing."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from awards.forms.common import (
+    ServiceFormMixin,
+    field_label,
+    show_only_open_groups,
+)
+from awards.models import (
+    Attachment,
+    Entry,
+    ProductGroup,
+)
+from awards.services import ENTRY_FIELDS
+from core.forms import BootstrapMixin
+
+
+class EntryRegisterForm(BootstrapMixin, forms.Form):
+    """Registration asks only for the product; the description (Mẫu 02) and the files are
+    completed on the entry's page before submitting."""
+
+    facility = forms.ModelChoiceField(label=_("Facility"), queryset=None)
+    product_name = forms.CharField(label=field_label(Entry, "product_name"), max_length=300)
+    product_group = forms.ModelChoiceField(
+        label=field_label(Entry, "product_group"), queryset=ProductGroup.objects.all()
+    )
+    is_product_set = forms.BooleanField(
+        label=_("This is a product set (bộ sản phẩm)"), required=False
+    )
+
+    def __init__(self, *args, facilities, award_round, **kwargs):
+        super().__init__(*args, **kwargs)
+        facility = self.fields["facility"]
+        facility.queryset = facilities
+        if len(facilities) == 1:
+            # Nothing to choose: the facility is shown as text above the form.
+            facility.widget = forms.HiddenInput()
+            facility.initial = facilities[0].pk
+        show_only_open_groups(self.fields["product_group"], award_round)
+
+    def service_data(self) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in ("product_name", "product_group", "is_product_set")
+        }
+
+
+class EntryForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
+    """The product and its description (Mẫu 02)."""
+
+    service_fields = ENTRY_FIELDS
+
+    class Meta:
+        model = Entry
+        fields = ENTRY_FIELDS
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in (
+                "features",
+                "materials",
+                "production_process",
+                "markets",
+                "quality_standards",
+                "awards_received",
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_only_open_groups(self.fields["product_group"], self.instance.round)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """One or more files; each is checked by the attachment service."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            if not data and self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)] if data else []
+
+
+class AttachmentUploadForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of file"), choices=Attachment.Kind.choices)
+    file = MultipleFileField(
+        label=_("Files"),
+        help_text=_(
+            "Photos: JPEG, PNG or WebP. Documents: PDF or a photo of each page. "
+            "You may choose several files at once."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".jpg,.jpeg,.png,.webp,.pdf"
+
+
+class NoteForm(BootstrapMixin, forms.Form):
+    note = forms.CharField(
+        label=_("Reason (optional)"), required=False, widget=forms.Textarea({"rows": 3})
+    )

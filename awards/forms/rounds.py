@@ -1,0 +1,77 @@
+"""The round's settings and the form of a round's transition."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from applicants.forms import DATE_INPUT_FORMATS
+from awards.forms.common import (
+    ServiceFormMixin,
+    date_widget,
+    restyle_choices,
+)
+from awards.models import (
+    AwardRound,
+    CriteriaTemplate,
+    Level,
+    ProductGroup,
+)
+from awards.services import ROUND_FIELDS
+from core.forms import BootstrapMixin
+
+
+class RoundForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
+    service_fields = ROUND_FIELDS
+
+    product_groups = forms.ModelMultipleChoiceField(
+        label=_("Product groups open in this round"),
+        queryset=ProductGroup.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = AwardRound
+        fields = [*ROUND_FIELDS, "product_groups"]
+        widgets = {
+            "registration_opens": date_widget(),
+            "registration_closes": date_widget(),
+            "judging_ends": date_widget(),
+            "pass_score": forms.NumberInput(attrs={"step": "0.1", "min": "0", "max": "100"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("registration_opens", "registration_closes", "judging_ends"):
+            self.fields[name].input_formats = DATE_INPUT_FORMATS
+        self.fields["criteria_template"].queryset = CriteriaTemplate.objects.all()
+        rounds = AwardRound.objects.order_by("-year", "title")
+        if self.instance.pk:
+            rounds = rounds.exclude(pk=self.instance.pk)
+        self.fields["next_round"].queryset = rounds
+        self.fields["year"].widget.attrs.update({"min": "2000", "max": "2100"})
+        if self.instance.pk is None:
+            # A provincial center mostly runs its own province's rounds.
+            self.initial.setdefault("level", Level.PROVINCE)
+            self.initial.setdefault("year", timezone.localdate().year)
+            self.initial.setdefault("product_groups", list(ProductGroup.objects.all()))
+            self.initial.setdefault(
+                "criteria_template", CriteriaTemplate.objects.filter(is_default=True).first()
+            )
+        elif self.instance.state != AwardRound.State.DRAFT:
+            # Fixed once registration opens (the service refuses a change): shown, not editable.
+            for name in ("criteria_template", "product_groups"):
+                self.fields[name].disabled = True
+        restyle_choices(self)
+
+
+class RoundTransitionForm(BootstrapMixin, forms.Form):
+    to = forms.ChoiceField(choices=AwardRound.State.choices, widget=forms.HiddenInput)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea({"rows": 2}))
+    decision_number = forms.CharField(label=_("Decision number"), max_length=100, required=False)
+    decision_date = forms.DateField(
+        label=_("Decision date"),
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=date_widget(),
+    )

@@ -1,0 +1,105 @@
+"""The screening checklist with its decision, and the bulk decision on many entries."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from awards.forms.common import (
+    restyle_choices,
+)
+from awards.models import (
+    Entry,
+)
+from awards.models import ScreeningCondition as Condition
+from core.forms import BootstrapMixin, style_fields
+
+MET_CHOICES = [("yes", _("Met")), ("no", _("Not met"))]
+DECISIONS = [
+    (Entry.State.ELIGIBLE.value, _("Eligible: screened in, a voting code is given")),
+    (Entry.State.RETURNED.value, _("Returned: the facility completes the dossier")),
+    (Entry.State.INELIGIBLE.value, _("Ineligible")),
+]
+
+
+class ScreeningForm(forms.Form):
+    """The checklist (`met_<condition>` yes/no and `reason_<condition>` for each condition of
+    awards.models.ScreeningCondition) and the decision (`decision`, `note`)."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect, required=False
+    )
+    note = forms.CharField(
+        label=_("Reason, or what the facility must complete"),
+        required=False,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("Required when the entry is returned or ineligible; the facility reads it."),
+    )
+
+    def __init__(self, *args, checks=None, **kwargs):
+        """`checks`: the entry's ScreeningCheck rows, to start from what was recorded."""
+        super().__init__(*args, **kwargs)
+        recorded = {check.condition: check for check in checks or ()}
+        for condition in Condition:
+            check = recorded.get(condition.value)
+            self.fields[f"met_{condition.value}"] = forms.ChoiceField(
+                label=condition.label,
+                choices=MET_CHOICES,
+                widget=forms.RadioSelect,
+                required=False,
+                initial=None if check is None else ("yes" if check.passed else "no"),
+            )
+            self.fields[f"reason_{condition.value}"] = forms.CharField(
+                label=_("Reason"),
+                required=False,
+                initial=check.reason if check else "",
+                widget=forms.TextInput(),
+            )
+        self.order_fields([name for name in self.fields if name not in ("decision", "note")])
+        style_fields(self)
+        restyle_choices(self)
+
+    def rows(self):
+        """(condition, met field, reason field) for the template."""
+        return [
+            (condition, self[f"met_{condition.value}"], self[f"reason_{condition.value}"])
+            for condition in Condition
+        ]
+
+    def checks(self) -> dict[str, tuple[bool, str]]:
+        """The answered conditions as awards.services.record_screening takes them."""
+        return {
+            condition.value: (
+                self.cleaned_data[f"met_{condition.value}"] == "yes",
+                self.cleaned_data[f"reason_{condition.value}"],
+            )
+            for condition in Condition
+            if self.cleaned_data.get(f"met_{condition.value}")
+        }
+
+    @staticmethod
+    def field_for(key: str) -> str:
+        """The form field showing a service error keyed by a condition."""
+        return f"reason_{key}" if key in Condition.values else key
+
+
+BULK_TARGETS = [
+    (Entry.State.ELIGIBLE.value, _("Eligible (every condition met)")),
+    (Entry.State.RETURNED.value, _("Returned for completion")),
+    (Entry.State.INELIGIBLE.value, _("Ineligible")),
+]
+
+
+class BulkActionForm(BootstrapMixin, forms.Form):
+    entries = forms.ModelMultipleChoiceField(
+        label=_("Entries"), queryset=Entry.objects.none(), widget=forms.MultipleHiddenInput
+    )
+    to = forms.ChoiceField(label=_("Move the selected entries to"), choices=BULK_TARGETS)
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        help_text=_("Required for returned and ineligible; every selected facility reads it."),
+    )
+
+    def __init__(self, *args, award_round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entries"].queryset = Entry.objects.filter(round=award_round)
+        self.fields["entries"].error_messages["required"] = _("Select at least one entry.")

@@ -1,0 +1,29 @@
+"""Every change to rounds, criteria templates, entries, screening and dossier files goes through
+these functions, one per operation, grouped by concern. State changes go through
+core.workflow.transition (awards/workflows/); the functions here validate with the models' own
+rules, run in one transaction and write the activity log.
+
+Everything is importable from `awards.services`.
+"""
+
+from awards.services.attachments import add_attachment, delete_attachment
+from awards.services.criteria import save_criteria_template
+from awards.services.entries import ENTRY_FIELDS, register_entry, update_entry
+from awards.services.rounds import ROUND_FIELDS, create_round, delete_round, update_round
+from awards.services.screening import bulk_transition, record_screening, screen_entry
+
+__all__ = [
+    "ENTRY_FIELDS",
+    "ROUND_FIELDS",
+    "add_attachment",
+    "bulk_transition",
+    "create_round",
+    "delete_attachment",
+    "delete_round",
+    "record_screening",
+    "register_entry",
+    "save_criteria_template",
+    "screen_entry",
+    "update_entry",
+    "update_round",
+]

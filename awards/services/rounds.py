@@ -1,0 +1,119 @@
+"""Award rounds: creating, changing and deleting them. Their state changes go through
+core.workflow.transition (awards/workflows/rounds.py)."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from awards import rules
+from awards.models import (
+    AwardRound,
+    CriteriaTemplate,
+    ProductGroup,
+)
+from awards.services.common import set_fields
+from core.activity import Action, log_activity, log_changes, snapshot
+
+ROUND_FIELDS = [
+    "title",
+    "year",
+    "level",
+    "organiser_name",
+    "criteria_template",
+    "registration_opens",
+    "registration_closes",
+    "judging_ends",
+    "pass_score",
+    "min_score_sheets",
+    "judges_see_identity",
+    "judges_see_other_scores",
+    "nominee_quota",
+    "next_round",
+]
+
+
+def create_round(*, actor, data: dict[str, Any], product_groups=None) -> AwardRound:
+    """A new round in draft; the four official groups are open unless others are given."""
+    if not rules.can_manage_rounds(actor):
+        raise PermissionDenied(_("Only extension officers create award rounds."))
+    award_round = AwardRound()
+    set_fields(award_round, data, ROUND_FIELDS)
+    if award_round.criteria_template is None:
+        award_round.criteria_template = CriteriaTemplate.objects.filter(is_default=True).first()
+    award_round.full_clean()
+    with transaction.atomic():
+        award_round.save()
+        groups = ProductGroup.objects.all() if product_groups is None else product_groups
+        award_round.product_groups.set(groups)
+        log_activity(
+            actor=actor,
+            action=Action.CREATED,
+            target=award_round,
+            after={**snapshot(award_round), "product_groups": _group_codes(award_round)},
+        )
+    return award_round
+
+
+def update_round(
+    *, actor, award_round: AwardRound, data: dict[str, Any], product_groups=None
+) -> AwardRound:
+    """Change a round's settings. Its criteria and open groups are fixed once it leaves draft."""
+    if not rules.can_manage_rounds(actor):
+        raise PermissionDenied(_("Only extension officers change award rounds."))
+    with transaction.atomic():
+        current = AwardRound.objects.select_for_update().get(pk=award_round.pk)
+        if current.state in (AwardRound.State.FINALIZED, AwardRound.State.PUBLISHED):
+            raise ValidationError(_("A finalized round can no longer be changed."))
+        before = {**snapshot(current), "product_groups": _group_codes(current)}
+        set_fields(current, data, ROUND_FIELDS)
+        if current.state != AwardRound.State.DRAFT:
+            # Voting codes carry the level and year, and the level decides the documents
+            # submitted dossiers had to hold: neither changes once registration opened.
+            for name in ("level", "year"):
+                if getattr(current, name) != before[name]:
+                    raise ValidationError(
+                        {name: _("This is fixed once registration opens.")}, code="fixed"
+                    )
+            if current.criteria_template_id != before["criteria_template"]:
+                raise ValidationError(
+                    {"criteria_template": _("The criteria are fixed once registration opens.")}
+                )
+            if product_groups is not None and {g.code for g in product_groups} != set(
+                before["product_groups"]
+            ):
+                raise ValidationError(
+                    {"product_groups": _("The open groups are fixed once registration opens.")}
+                )
+        current.full_clean()
+        current.save()
+        if product_groups is not None:
+            current.product_groups.set(product_groups)
+        after = {**snapshot(current), "product_groups": _group_codes(current)}
+        log_changes(actor=actor, target=current, before=before, after=after)
+    return current
+
+
+def delete_round(*, actor, award_round: AwardRound) -> None:
+    """A round created by mistake is deleted while it is a draft: no facility has seen it and
+    no entry refers to it. Afterwards it is part of the record and stays."""
+    if not rules.can_manage_rounds(actor):
+        raise PermissionDenied(_("Only extension officers delete award rounds."))
+    with transaction.atomic():
+        current = AwardRound.objects.select_for_update().get(pk=award_round.pk)
+        if current.state != AwardRound.State.DRAFT or current.entries.exists():
+            raise ValidationError(
+                _("Only a draft round without entries can be deleted."), code="protected"
+            )
+        log_activity(
+            actor=actor,
+            action=Action.DELETED,
+            target=current,
+            before={**snapshot(current), "product_groups": _group_codes(current)},
+        )
+        current.delete()
+
+
+def _group_codes(award_round: AwardRound) -> list[int]:
+    return sorted(award_round.product_groups.values_list("code", flat=True))

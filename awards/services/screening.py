@@ -1,0 +1,108 @@
+"""Screening: the checklist, the decision on one entry, and decisions on many at once."""
+
+import random
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from awards import rules
+from awards.models import (
+    Entry,
+    ScreeningCheck,
+    ScreeningCondition,
+)
+from awards.rules import SCREENING_ROUND_STATES
+from core.activity import Action, log_activity
+from core.workflow import transition
+
+
+def record_screening(*, actor, entry: Entry, checks: dict[str, tuple[bool, str]]) -> Entry:
+    """Tick or fail conditions of the checklist: {condition: (met, reason)}."""
+    if not rules.can_screen_entries(actor):
+        raise PermissionDenied(_("Only extension officers screen entries."))
+    errors = {}
+    for condition, (passed, reason) in checks.items():
+        if condition not in ScreeningCondition.values:
+            errors[condition] = [_("Unknown condition.")]
+        elif not passed and not reason.strip():
+            errors[condition] = [_("A failed condition needs a reason.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        # The stored state counts, not the caller's copy.
+        state, round_state = (
+            Entry.objects.select_for_update().values_list("state", "round__state").get(pk=entry.pk)
+        )
+        if state != Entry.State.SUBMITTED:
+            raise ValidationError(_("Only a submitted entry is screened."))
+        if round_state not in SCREENING_ROUND_STATES:
+            raise ValidationError(
+                _("Entries are screened only while the round is in registration or screening.")
+            )
+        for condition, (passed, reason) in checks.items():
+            ScreeningCheck.objects.update_or_create(
+                entry=entry,
+                condition=condition,
+                defaults={"passed": passed, "reason": reason.strip(), "checked_by": actor},
+            )
+        log_activity(
+            actor=actor,
+            action=Action.UPDATED,
+            target=entry,
+            after={"screening": {c: p for c, (p, _r) in checks.items()}},
+        )
+    return entry
+
+
+def screen_entry(
+    *,
+    actor,
+    entry: Entry,
+    decision: str,
+    note: str = "",
+    checks: dict[str, tuple[bool, str]] | None = None,
+) -> Entry:
+    """Record the checklist (if given) and decide: eligible, ineligible or returned."""
+    if decision not in (Entry.State.ELIGIBLE, Entry.State.INELIGIBLE, Entry.State.RETURNED):
+        raise ValidationError({"to": _("A screening decides eligible, ineligible or returned.")})
+    with transaction.atomic():
+        if checks:
+            record_screening(actor=actor, entry=entry, checks=checks)
+        return transition(entry, to=decision, actor=actor, note=note)
+
+
+def bulk_transition(*, actor, entries: list[Entry], to: str, note: str = "") -> list[Entry]:
+    """Move many entries at once, all or nothing: if any one is refused, none moves and the
+    error lists each refused entry with its reasons.
+
+    Declaring entries eligible in bulk ticks the conditions nobody has checked yet as met: the
+    officer asserts them for the whole selection. A condition already recorded as not met stays
+    so, and that entry is refused.
+    """
+    if not rules.can_screen_entries(actor):
+        raise PermissionDenied(_("Only extension officers screen entries."))
+    entries = list(entries)
+    if to == Entry.State.ELIGIBLE:
+        # Voting codes are numbered in screening order; a selection usually comes in
+        # registration order, which a judge could map back to facilities. Shuffle it.
+        random.SystemRandom().shuffle(entries)
+    moved, errors = [], {}
+    with transaction.atomic():
+        for entry in entries:
+            try:
+                with transaction.atomic():
+                    if to == Entry.State.ELIGIBLE and entry.state == Entry.State.SUBMITTED:
+                        checked = set(entry.screening_checks.values_list("condition", flat=True))
+                        unchecked = [c for c in ScreeningCondition.values if c not in checked]
+                        if unchecked:
+                            record_screening(
+                                actor=actor, entry=entry, checks={c: (True, "") for c in unchecked}
+                            )
+                    moved.append(transition(entry, to=to, actor=actor, note=note))
+            except (ValidationError, PermissionDenied) as error:
+                messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+                errors[str(entry.pk)] = messages
+        if errors:
+            raise ValidationError(errors)
+    return moved

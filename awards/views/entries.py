@@ -1,0 +1,318 @@
+"""The facility's pages: rounds open for registration, registering a product, the entry's
+page (description, files, what is still missing, submit, withdraw) and the list of its entries.
+
+Staff open the same entry page read-only, with a link to the screening page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from applicants.queries import facilities_visible_to
+from awards import dossier, rules, services
+from awards.forms import AttachmentUploadForm, EntryForm, EntryRegisterForm, NoteForm
+from awards.models import Attachment, AwardRound, Entry
+from awards.queries import entries_visible_to, rounds_visible_to
+from awards.services.attachments import add_attachment, delete_attachment
+from awards.views.common import (
+    PAGE_SIZE,
+    entry_for,
+    posted,
+    round_for,
+    service_error_messages,
+)
+from core.forms import add_service_errors
+from core.history import history_rows
+from core.roles import Role, is_staff_role, role_of
+from core.workflow import transition
+
+# The Mẫu 02 fields shown on the entry's page, in the order of the official form.
+DESCRIPTION_FIELDS = (
+    "features",
+    "materials",
+    "production_process",
+    "markets",
+    "price",
+    "quality_standards",
+    "awards_received",
+)
+
+
+def _require_applicant(user) -> None:
+    if role_of(user) != Role.APPLICANT:
+        raise PermissionDenied
+
+
+# ---- Rounds open for registration ---------------------------------------------------------
+
+
+@login_required
+def open_rounds(request):
+    today = timezone.localdate()
+    rounds = list(
+        rounds_visible_to(request.user)
+        .filter(state=AwardRound.State.REGISTRATION)
+        .order_by("registration_closes", "id")
+    )
+    is_applicant = role_of(request.user) == Role.APPLICANT
+    mine = {}
+    if is_applicant and rounds:
+        mine = dict(
+            entries_visible_to(request.user)
+            .filter(round__in=rounds)
+            .order_by()
+            .values_list("round")
+            .annotate(n=Count("id", distinct=True))
+        )
+    cards = [
+        {
+            "round": award_round,
+            "window_open": award_round.window_contains(today),
+            "not_yet": today < award_round.registration_opens,
+            "my_entries": mine.get(award_round.pk, 0),
+        }
+        for award_round in rounds
+    ]
+    context = {"cards": cards, "is_applicant": is_applicant}
+    return render(request, "awards/open_rounds.html", context)
+
+
+# ---- Registering a product ----------------------------------------------------------------
+
+
+@login_required
+def entry_register(request, pk):
+    award_round = round_for(request.user, pk)
+    _require_applicant(request.user)
+    facilities = facilities_visible_to(request.user)
+    if not facilities:
+        return render(request, "awards/entry_register.html", {"round": award_round, "form": None})
+    form = EntryRegisterForm(posted(request), facilities=facilities, award_round=award_round)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.register_entry(
+                actor=request.user,
+                award_round=award_round,
+                facility=form.cleaned_data["facility"],
+                data=form.service_data(),
+            )
+        except ValidationError as error:
+            # With one facility its field is hidden: its errors go above the form.
+            names = {"facility": None} if len(facilities) == 1 else {}
+            add_service_errors(form, error, names)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The product was registered. Complete its description and files, "
+                    "then submit the dossier."
+                ),
+            )
+            return redirect("awards:entry-detail", pk=entry.pk)
+    today = timezone.localdate()
+    context = {
+        "round": award_round,
+        "form": form,
+        "facility": facilities[0] if len(facilities) == 1 else None,
+        "window_open": award_round.accepts_registrations(on=today),
+    }
+    return render(request, "awards/entry_register.html", context)
+
+
+# ---- My entries ---------------------------------------------------------------------------
+
+
+@login_required
+def my_entries(request):
+    if is_staff_role(request.user):
+        return redirect("awards:round-list")
+    _require_applicant(request.user)
+    entries = entries_visible_to(request.user).order_by("-created_at", "-id")
+    page_obj = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page_obj,
+        "page_range": page_obj.paginator.get_elided_page_range(page_obj.number),
+    }
+    return render(request, "awards/my_entries.html", context)
+
+
+# ---- The entry's page ---------------------------------------------------------------------
+
+
+def attachment_groups(entry: Entry) -> tuple[list[Attachment], list[tuple[str, list]]]:
+    """The photos, and the documents grouped by kind in the order of Attachment.Kind."""
+    attachments = list(entry.attachments.all())
+    photos = [a for a in attachments if a.kind == Attachment.Kind.PHOTO]
+    documents = [
+        (kind.label, [a for a in attachments if a.kind == kind])
+        for kind in Attachment.Kind
+        if kind != Attachment.Kind.PHOTO
+    ]
+    return photos, [(label, files) for label, files in documents if files]
+
+
+def description_rows(entry: Entry) -> list[tuple[str, str]]:
+    return [
+        (Entry._meta.get_field(name).verbose_name, getattr(entry, name))
+        for name in DESCRIPTION_FIELDS
+    ]
+
+
+def render_entry_page(
+    request, entry: Entry, *, form=None, upload_form=None, submit_errors=None, status=200
+):
+    user = request.user
+    member = rules.is_entry_member(user, entry)
+    can_edit = rules.can_edit_entry(user, entry)
+    targets = {step.target for step in Entry.workflow.available(user, entry)}
+    photos, documents = attachment_groups(entry)
+    context = {
+        "entry": entry,
+        "round": entry.round,
+        "member": member,
+        "staff": is_staff_role(user),
+        "can_edit": can_edit,
+        "can_submit": Entry.State.SUBMITTED in targets,
+        "can_withdraw": Entry.State.WITHDRAWN in targets,
+        "can_screen": rules.can_screen_entries(user) and entry.state == Entry.State.SUBMITTED,
+        "photos": photos,
+        "documents": documents,
+        "description": description_rows(entry),
+        "submit_errors": submit_errors,
+        "history": history_rows(entry, with_changes=not member),
+        "min_photos": dossier.MIN_PHOTOS,
+    }
+    if can_edit:
+        context["missing"] = dossier.missing_for_submission(entry)
+        # The missing items are listed once, below; the refusal adds only what they do not say.
+        context["other_submit_errors"] = [
+            error for error in submit_errors or () if error not in context["missing"]
+        ]
+        context["form"] = form or EntryForm(instance=entry)
+        context["upload_form"] = upload_form or AttachmentUploadForm()
+    if is_staff_role(user):
+        context["checks"] = list(entry.screening_checks.select_related("checked_by"))
+    return render(request, "awards/entry_detail.html", context, status=status)
+
+
+@login_required
+def entry_detail(request, pk):
+    return render_entry_page(request, entry_for(request.user, pk))
+
+
+@require_POST
+@login_required
+def entry_update(request, pk):
+    entry = entry_for(request.user, pk)
+    if not rules.can_edit_entry(request.user, entry):
+        raise PermissionDenied
+    form = EntryForm(request.POST, instance=entry)
+    if form.is_valid():
+        try:
+            services.update_entry(actor=request.user, entry=entry, data=form.service_data())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The description was saved."))
+            return redirect("awards:entry-detail", pk=entry.pk)
+    return render_entry_page(request, entry, form=form)
+
+
+@require_POST
+@login_required
+def entry_upload(request, pk):
+    entry = entry_for(request.user, pk)
+    if not rules.can_edit_entry(request.user, entry):
+        raise PermissionDenied
+    form = AttachmentUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render_entry_page(request, entry, upload_form=form)
+    added = 0
+    for upload in form.cleaned_data["file"]:
+        try:
+            add_attachment(
+                actor=request.user, entry=entry, kind=form.cleaned_data["kind"], upload=upload
+            )
+        except ValidationError as error:
+            for message in service_error_messages(error):
+                form.add_error("file", f"{upload.name}: {message}")
+        else:
+            added += 1
+    if added:
+        messages.success(
+            request,
+            ngettext("%(count)d file was added.", "%(count)d files were added.", added)
+            % {"count": added},
+        )
+    if form.errors:
+        return render_entry_page(request, entry, upload_form=form)
+    return redirect("awards:entry-detail", pk=entry.pk)
+
+
+@require_POST
+@login_required
+def attachment_delete(request, pk):
+    attachment = get_object_or_404(Attachment.objects.select_related("entry"), pk=pk)
+    entry = attachment.entry
+    if not rules.can_view_entry(request.user, entry):
+        raise Http404
+    if not rules.can_edit_entry(request.user, entry):
+        raise PermissionDenied
+    try:
+        delete_attachment(actor=request.user, attachment=attachment)
+    except ValidationError as error:
+        for message in service_error_messages(error):
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("The file “%(name)s” was deleted.") % {"name": attachment.original_name}
+        )
+    return redirect("awards:entry-detail", pk=entry.pk)
+
+
+@require_POST
+@login_required
+def entry_submit(request, pk):
+    entry = entry_for(request.user, pk)
+    try:
+        transition(entry, to=Entry.State.SUBMITTED, actor=request.user)
+    except ValidationError as error:
+        return render_entry_page(request, entry, submit_errors=service_error_messages(error))
+    messages.success(
+        request,
+        _("The dossier was submitted. The center screens it and you can follow it here."),
+    )
+    return redirect("awards:entry-detail", pk=entry.pk)
+
+
+@login_required
+def entry_withdraw(request, pk):
+    """Asks for confirmation (GET), withdraws (POST)."""
+    entry = entry_for(request.user, pk)
+    if not rules.is_entry_member(request.user, entry):
+        raise PermissionDenied
+    form = NoteForm(posted(request))
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            transition(
+                entry,
+                to=Entry.State.WITHDRAWN,
+                actor=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            errors = service_error_messages(error)
+        else:
+            messages.success(request, _("The entry was withdrawn."))
+            return redirect("awards:entry-detail", pk=entry.pk)
+    available = Entry.State.WITHDRAWN in Entry.workflow.targets_from(entry.state)
+    context = {"entry": entry, "form": form, "errors": errors, "available": available}
+    return render(request, "awards/entry_withdraw.html", context)

@@ -1,0 +1,176 @@
+"""Award round pages: officers set rounds up and move them; managers read and finalize.
+
+Each view parses input, asks awards.rules, calls one service (or core.workflow.transition)
+and renders. 404 for what the user may not see, 403 for what they may not do.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from awards import rules, services
+from awards.forms import RoundForm, RoundTransitionForm
+from awards.models import (
+    AwardRound,
+    Entry,
+)
+from awards.views.common import PAGE_SIZE, criteria_of, posted, round_for
+from core.forms import add_service_errors
+from core.history import history_rows
+from core.roles import Role, is_staff_role, role_of
+from core.workflow import transition
+
+# What the button moving a round to each state says.
+ROUND_ACTIONS = {
+    AwardRound.State.REGISTRATION: gettext_lazy("Open registration"),
+    AwardRound.State.SCREENING: gettext_lazy("Close registration and start screening"),
+    AwardRound.State.JUDGING: gettext_lazy("Start judging"),
+    AwardRound.State.DELIBERATION: gettext_lazy("End judging and deliberate"),
+    AwardRound.State.FINALIZED: gettext_lazy("Finalize the results"),
+    AwardRound.State.PUBLISHED: gettext_lazy("Publish the results"),
+}
+
+# ---- Rounds -------------------------------------------------------------------------------
+
+
+@login_required
+def round_list(request):
+    """Every round, for the center's staff. Applicants have the list of open rounds."""
+    if role_of(request.user) == Role.APPLICANT:
+        return redirect("awards:open-rounds")
+    if not is_staff_role(request.user):
+        raise PermissionDenied
+    rounds = AwardRound.objects.annotate(entry_count=Count("entries")).order_by("-year", "-id")
+    state = request.GET.get("state", "")
+    if state in AwardRound.State.values:
+        rounds = rounds.filter(state=state)
+    page_obj = Paginator(rounds, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page_obj,
+        "page_range": page_obj.paginator.get_elided_page_range(page_obj.number),
+        "states": AwardRound.State.choices,
+        "state": state,
+        "can_manage": rules.can_manage_rounds(request.user),
+    }
+    return render(request, "awards/round_list.html", context)
+
+
+@login_required
+def round_create(request):
+    if not rules.can_manage_rounds(request.user):
+        raise PermissionDenied
+    form = RoundForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            award_round = services.create_round(
+                actor=request.user,
+                data=form.service_data(),
+                product_groups=list(form.cleaned_data["product_groups"]),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The round was created as a draft."))
+            return redirect("awards:round-detail", pk=award_round.pk)
+    return render(request, "awards/round_form.html", {"form": form, "round": None})
+
+
+@login_required
+def round_edit(request, pk):
+    award_round = round_for(request.user, pk)
+    if not rules.can_manage_rounds(request.user):
+        raise PermissionDenied
+    form = RoundForm(posted(request), instance=award_round)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_round(
+                actor=request.user,
+                award_round=award_round,
+                data=form.service_data(),
+                product_groups=list(form.cleaned_data["product_groups"]),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("awards:round-detail", pk=award_round.pk)
+    return render(request, "awards/round_form.html", {"form": form, "round": award_round})
+
+
+@login_required
+def round_detail(request, pk):
+    award_round = round_for(request.user, pk)
+    return render_round_page(request, award_round)
+
+
+def render_round_page(request, award_round: AwardRound, failed_form=None):
+    """The round page; `failed_form` is a refused transition's form, shown with its errors."""
+    user = request.user
+    staff = is_staff_role(user)
+    transitions = AwardRound.workflow.available(user, award_round) if staff else []
+    forms = []
+    for step in transitions:
+        if failed_form is not None and failed_form.data.get("to") == step.target:
+            form = failed_form
+        else:
+            form = RoundTransitionForm(initial={"to": step.target}, auto_id=f"id_{step.target}_%s")
+        forms.append({"step": step, "form": form, "label": ROUND_ACTIONS.get(step.target)})
+    criteria = criteria_of(award_round)
+    context = {
+        "round": award_round,
+        "staff": staff,
+        "groups": list(award_round.product_groups.all()),
+        "criteria": criteria,
+        "criteria_total": sum(c.max_points for c in criteria),
+        "criteria_is_copy": award_round.state != AwardRound.State.DRAFT,
+        "transitions": forms,
+        "failed_form": failed_form,
+        "can_edit": rules.can_manage_rounds(user)
+        and award_round.state not in (AwardRound.State.FINALIZED, AwardRound.State.PUBLISHED),
+        "can_register": role_of(user) == Role.APPLICANT
+        and award_round.state == AwardRound.State.REGISTRATION,
+    }
+    if staff:
+        counts = dict(award_round.entries.values_list("state").annotate(n=Count("id")).order_by())
+        context["state_counts"] = [
+            (value, label, counts.get(value, 0)) for value, label in Entry.State.choices
+        ]
+        context["entry_total"] = sum(counts.values())
+        context["history"] = history_rows(award_round)
+    return render(request, "awards/round_detail.html", context)
+
+
+@require_POST
+@login_required
+def round_transition(request, pk):
+    award_round = round_for(request.user, pk)
+    if not is_staff_role(request.user):
+        raise PermissionDenied
+    to = request.POST.get("to", "")
+    form = RoundTransitionForm(request.POST, auto_id=f"id_{to}_%s")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            moved = transition(
+                award_round,
+                to=data["to"],
+                actor=request.user,
+                note=data["note"],
+                decision_number=data["decision_number"],
+                decision_date=data["decision_date"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, {"requirements": None, "to": None})
+        else:
+            messages.success(
+                request,
+                _("The round is now “%(state)s”.") % {"state": moved.get_state_display()},
+            )
+            return redirect("awards:round-detail", pk=award_round.pk)
+    return render_round_page(request, award_round, failed_form=form)
