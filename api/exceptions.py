@@ -8,7 +8,8 @@ serializer's:
 - a ValidationError keyed by field → 400 `{"field": ["message", ...], ...}`, with errors that are
   not about one field under `non_field_errors`; each message keeps its code (`ErrorDetail.code`);
 - a ValidationError with code "protected" (the object is still referred to) or "conflict" (it
-  changed meanwhile: core.workflow.TransitionConflict) → 409 Conflict, the code kept;
+  changed meanwhile: core.workflow.TransitionConflict, whose answer also carries the object's
+  current `state`) → 409 Conflict, the code kept;
 - Django's PermissionDenied → 403 with the service's message (DRF's default handler does that).
 """
 
@@ -19,6 +20,8 @@ from rest_framework import exceptions, status
 from rest_framework.fields import get_error_detail
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from core.workflow import TransitionConflict
 
 
 class Conflict(exceptions.APIException):
@@ -42,10 +45,15 @@ CONFLICT_CODES = frozenset({"protected", "conflict"})
 
 
 def exception_handler(exc, context):
+    original = exc
     if isinstance(exc, DjangoValidationError):
         code = getattr(exc, "code", None)
         if code in CONFLICT_CODES:
             exc = Conflict(detail=exc.messages[0], code=code)
         else:
             exc = exceptions.ValidationError(detail=validation_error_detail(exc))
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(original, TransitionConflict):
+        # A stale client learns where the object is now.
+        response.data["state"] = original.state
+    return response

@@ -8,6 +8,9 @@ a refused actor its PermissionDenied (403), a concurrent change its TransitionCo
 api.exceptions).
 """
 
+import functools
+
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -16,37 +19,92 @@ from rest_framework.response import Response
 from api.serializers import DATE_INPUT_FORMATS
 from core import workflow
 from core.activity import Action, history_visible_to
-from core.models import ActivityLog
+from core.models import LONG_TEXT_MAX, ActivityLog
 from core.roles import is_staff_role
 
 
-class TransitionSerializer(serializers.Serializer):
-    """Input of POST …/{id}/transition/. Which states exist and what each step needs is the
-    workflow's business: `to` is passed on as given."""
+@functools.cache
+def transition_serializer(model) -> type[serializers.Serializer]:
+    """The input of POST …/{id}/transition/ for `model`: the step by name (`action`) or by the
+    state it leads to (`to`), the state the client saw (`from`), a note and the decision. The
+    allowed values of `action`, `to` and `from` are the model's own (and so in the schema);
+    whether the step is possible now is the workflow's business."""
+    workflow = model.workflow
+    states = model._meta.get_field(workflow.state_field).choices
+    name = f"{model.__name__}Transition"
+    fields = {
+        "action": serializers.ChoiceField(
+            choices=workflow.names,
+            required=False,
+            help_text="The step to make, by name (see `available_transitions`).",
+        ),
+        "to": serializers.ChoiceField(
+            choices=states,
+            required=False,
+            help_text="The state to move to, when exactly one step the user may make leads "
+            "there; otherwise name the `action`.",
+        ),
+        "from": serializers.ChoiceField(
+            choices=states,
+            required=False,
+            help_text="The state the client saw; 409 if the object has moved on since.",
+        ),
+        "note": serializers.CharField(
+            required=False, allow_blank=True, default="", max_length=LONG_TEXT_MAX
+        ),
+        "decision_number": serializers.CharField(
+            required=False,
+            allow_blank=True,
+            default="",
+            max_length=ActivityLog._meta.get_field("decision_number").max_length,
+        ),
+        "decision_date": serializers.DateField(
+            required=False, allow_null=True, default=None, input_formats=DATE_INPUT_FORMATS
+        ),
+        "validate": _validate_step_named,
+    }
+    return type(f"{name}Serializer", (serializers.Serializer,), fields)
 
-    to = serializers.CharField(help_text="The state to move to.")
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-    decision_number = serializers.CharField(required=False, allow_blank=True, default="")
-    decision_date = serializers.DateField(
-        required=False, allow_null=True, default=None, input_formats=DATE_INPUT_FORMATS
-    )
+
+def _validate_step_named(self, data):
+    if ("action" in data) == ("to" in data):
+        raise serializers.ValidationError(
+            {"action": [_("Name the step (action) or the state (to), not both.")]},
+            code="required",
+        )
+    return data
+
+
+def transition_arguments(validated: dict) -> dict:
+    """The serializer's data as core.workflow.transition's keyword arguments."""
+    arguments = dict(validated)
+    arguments["expected"] = arguments.pop("from", None)
+    return arguments
 
 
 class AvailableTransitionSerializer(serializers.Serializer):
-    to = serializers.CharField()
-    label = serializers.CharField()
+    action = serializers.CharField(help_text="The step's name, for `action`.")
+    to = serializers.CharField(help_text="The state it leads to.")
+    label = serializers.CharField(help_text="What a button making it says.")
+    confirm = serializers.CharField(
+        help_text="What to ask the user before making it; empty when nothing is asked."
+    )
 
 
 def available_transitions(obj, user) -> list[dict]:
-    """The steps `user` may attempt from the object's current state, as {to, label}.
+    """The steps `user` may attempt from the object's current state, as {action, to, label,
+    confirm}.
 
     Only who may make a step is checked here, not its requirements: the client offers the
     step, and the transition answers what is still missing."""
-    model = type(obj)
-    labels = dict(model._meta.get_field(model.workflow.state_field).choices)
     return [
-        {"to": step.target, "label": str(labels[step.target])}
-        for step in model.workflow.available(user, obj)
+        {
+            "action": step.name,
+            "to": step.target,
+            "label": str(step.label),
+            "confirm": step.confirmation(obj),
+        }
+        for step in type(obj).workflow.available(user, obj)
     ]
 
 
@@ -89,6 +147,7 @@ class HistoryEntrySerializer(serializers.ModelSerializer):
             "actor",
             "action",
             "action_label",
+            "transition",
             "before",
             "after",
             "note",
@@ -106,17 +165,21 @@ def workflow_schema(serializer_class) -> dict:
     whose detail representation is `serializer_class`."""
     return {
         "transition": extend_schema(
-            request=TransitionSerializer,
+            request=transition_serializer(serializer_class.Meta.model),
             responses={
                 200: serializer_class,
                 # Descriptions for developers, in English like the rest of the schema.
                 400: OpenApiResponse(
-                    description="Refused: `to` (unknown state or not reachable from the current "
-                    "one), `requirements` (what is missing), `decision_number`, `decision_date`."
+                    description="Refused: `action` (unknown, or not possible from the current "
+                    "state), `to` (not reachable, or several steps lead there), `requirements` "
+                    "(what is missing), `decision_number`, `decision_date`."
                 ),
                 403: OpenApiResponse(description="The user may not make this step."),
                 404: OpenApiResponse(description="Not found or not visible to the user."),
-                409: OpenApiResponse(description="Changed by someone else meanwhile."),
+                409: OpenApiResponse(
+                    description="The object is no longer in the state given as `from`; "
+                    "`state` is its state now."
+                ),
             },
         ),
         "history": extend_schema(responses=HistoryEntrySerializer(many=True)),
@@ -132,13 +195,16 @@ class WorkflowActionsMixin:
 
     @action(detail=True, methods=["post"])
     def transition(self, request, *args, **kwargs):
-        """Move the object to the state `to` (core.workflow.transition): 200 with the object,
-        400 when the step does not exist from its state or a requirement is missing, 403 when
-        the user may not make it, 409 when someone changed it meanwhile."""
+        """Make the step named `action`, or the one leading to `to`
+        (core.workflow.transition): 200 with the object, 400 when the step is unknown, not
+        possible from its state or a requirement is missing, 403 when the user may not make it,
+        409 when the object is no longer in the state given as `from`."""
         obj = self.get_object()
-        serializer = TransitionSerializer(data=request.data)
+        serializer = transition_serializer(type(obj))(data=request.data)
         serializer.is_valid(raise_exception=True)
-        moved = workflow.transition(obj, actor=request.user, **serializer.validated_data)
+        moved = workflow.transition(
+            obj, actor=request.user, **transition_arguments(serializer.validated_data)
+        )
         # Fetched again with the queryset's related data; the service's copy if the new state
         # took the object out of what this user sees.
         fresh = self.get_queryset().filter(pk=moved.pk).first() or moved

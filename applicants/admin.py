@@ -59,7 +59,14 @@ class FacilityMemberInline(admin.TabularInline):
 @admin.register(Facility)
 class FacilityAdmin(admin.ModelAdmin):
     list_display = ["name", "legal_form", "tax_code", "ward", "province", "updated_at"]
-    list_filter = ["legal_form", "woman_owned", "ethnic_minority_owned", "province"]
+    list_filter = [
+        "legal_form",
+        "woman_owned",
+        "ethnic_minority_owned",
+        "exporter",
+        "has_artisan",
+        "province",
+    ]
     search_fields = ["name", "tax_code", "representative_name", "craft_village", "phone"]
     list_select_related = ["province", "ward"]
     # 3,321 wards make a plain select unusable; Facility.clean checks ward ∈ province.
@@ -85,7 +92,18 @@ class FacilityAdmin(admin.ModelAdmin):
             _("Production"),
             {"fields": ["sector", "craft_village", "main_products", "workers", "founded_year"]},
         ),
-        (_("Priority"), {"fields": ["woman_owned", "ethnic_minority_owned"]}),
+        (
+            _("Priority"),
+            {
+                "fields": [
+                    "woman_owned",
+                    "ethnic_minority_owned",
+                    "exporter",
+                    "local_materials_over_half",
+                    "has_artisan",
+                ]
+            },
+        ),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
 

@@ -7,6 +7,12 @@ village recognised by the province. The legal forms are the same in both texts.
 
 Each version is a `RuleVersion` with the date it takes effect; `is_rural_industrial_facility`
 applies the version in force on the given day. A later decree is one more entry in RULE_VERSIONS.
+
+The place condition is checked against the facility's commune-level unit, which is a unit of the
+2025 reform (in force 1 July 2025). Before that day the facility lay in a unit that no longer
+exists (written only in its old address: "xã Sơn Đông, thành phố Bến Tre" is now "Phường Sơn
+Đông"), so for an earlier day the rule cannot tell a ward from a commune and leaves the place to
+the officer who screens the dossier.
 """
 
 import datetime
@@ -29,6 +35,10 @@ class RuleVersion:
     # recognised craft village does.
     open_ward_kinds: frozenset[str]
 
+
+# The administrative units of the 2025 reform (Ward) exist from this day (Nghị quyết
+# 202/2025/QH15 and the resolutions arranging each province's units).
+UNITS_REFORMED_ON = datetime.date(2025, 7, 1)
 
 RULE_VERSIONS = (
     RuleVersion(
@@ -70,7 +80,8 @@ def is_rural_industrial_facility(facility, on: datetime.date | None = None) -> E
     if facility.legal_form not in ELIGIBLE_LEGAL_FORMS:
         reasons.append(_("Its legal form is not one that extension support covers."))
     in_craft_village = bool(facility.craft_village.strip())
-    if facility.ward.kind not in rule.open_ward_kinds and not in_craft_village:
+    place_known = on >= UNITS_REFORMED_ON
+    if place_known and facility.ward.kind not in rule.open_ward_kinds and not in_craft_village:
         reasons.append(
             _(
                 "Before 15/10/2025 a facility in an urban ward (%(ward)s) qualified only inside a "

@@ -4,8 +4,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import DerivedFieldsMixin, Province, Ward
-from core.text import sort_key
+from core.models import CleanTextMixin, DerivedFieldsMixin, LongTextField, Province, Ward
+from core.text import fold, sort_key
 from core.validators import validate_phone, validate_tax_code
 
 
@@ -21,14 +21,24 @@ class LegalForm(models.TextChoices):
     HOUSEHOLD_BUSINESS = "household_business", _("Household business")
 
 
-class Facility(DerivedFieldsMixin, models.Model):
+class Facility(CleanTextMixin, DerivedFieldsMixin, models.Model):
     """A rural industrial facility (cơ sở công nghiệp nông thôn, CNNT)."""
 
-    derived_fields = {"sort_name": ("name", sort_key)}
+    derived_fields = {
+        "sort_name": ("name", sort_key),
+        "name_folded": ("name", fold),
+        "representative_folded": ("representative_name", fold),
+        "products_folded": ("main_products", fold),
+    }
 
     name = models.CharField(_("name"), max_length=255)
     # core.text.sort_key(name), kept by save(): lists sort in Vietnamese dictionary order.
     sort_name = models.CharField(max_length=1100, editable=False, db_index=True)
+    # core.text.fold of the names people search: "keo dua" finds "Kẹo dừa" on every database
+    # (SQLite's LIKE folds ASCII letters only).
+    name_folded = models.TextField(editable=False, default="")
+    representative_folded = models.TextField(editable=False, default="")
+    products_folded = models.TextField(editable=False, default="")
     legal_form = models.CharField(_("legal form"), max_length=32, choices=LegalForm.choices)
     # Canonical form from core.validators.normalize_tax_code. NULL (not "") when absent, which
     # only a household business may be: NULLs never collide, so a plain unique index holds and
@@ -65,7 +75,7 @@ class Facility(DerivedFieldsMixin, models.Model):
         related_name="facilities",
         verbose_name=_("commune / ward"),
     )
-    old_address = models.TextField(
+    old_address = LongTextField(
         _("old address"), blank=True, help_text=_("The address as written before the 2025 reform.")
     )
     craft_village = models.CharField(
@@ -75,7 +85,7 @@ class Facility(DerivedFieldsMixin, models.Model):
         help_text=_("Name of the craft village (làng nghề) recognised by the province, if any."),
     )
     sector = models.CharField(_("sector"), max_length=200, blank=True)
-    main_products = models.TextField(_("main products"), blank=True)
+    main_products = LongTextField(_("main products"), blank=True)
     workers = models.PositiveIntegerField(_("number of workers"), null=True, blank=True)
     founded_year = models.PositiveSmallIntegerField(
         _("year founded"),
@@ -87,6 +97,15 @@ class Facility(DerivedFieldsMixin, models.Model):
     ethnic_minority_owned = models.BooleanField(
         _("owned by an ethnic-minority person"), default=False
     )
+    # The priorities of TT 46/2012/TT-BCT (exporters, > 50% local raw materials; 50 or more
+    # workers is `workers`) and NĐ 235/2025/NĐ-CP (artisans).
+    exporter = models.BooleanField(_("exports its products"), default=False)
+    local_materials_over_half = models.BooleanField(
+        _("uses more than 50% local raw materials"), default=False
+    )
+    has_artisan = models.BooleanField(
+        _("an artisan (nghệ nhân) works at the facility"), default=False
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -96,6 +115,12 @@ class Facility(DerivedFieldsMixin, models.Model):
         verbose_name = _("facility")
         verbose_name_plural = _("facilities")
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(founded_year__isnull=True)
+                | models.Q(founded_year__gte=1800, founded_year__lte=2100),
+                name="facility_founded_year_range",
+                violation_error_message=_("The year founded must lie between 1800 and 2100."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(legal_form=LegalForm.HOUSEHOLD_BUSINESS)
                 | models.Q(tax_code__isnull=False),

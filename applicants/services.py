@@ -41,6 +41,9 @@ EDITABLE_FIELDS = [
     "founded_year",
     "woman_owned",
     "ethnic_minority_owned",
+    "exporter",
+    "local_materials_over_half",
+    "has_artisan",
 ]
 
 

@@ -45,6 +45,15 @@ def _facility_for(user, pk) -> Facility:
     return facility
 
 
+PRIORITY_FILTERS = (
+    "exporter",
+    "local_materials_over_half",
+    "has_artisan",
+    "woman_owned",
+    "ethnic_minority_owned",
+)
+
+
 @login_required
 def facility_list(request):
     if role_of(request.user) == Role.APPLICANT:
@@ -59,11 +68,19 @@ def facility_list(request):
     # The empty option reads as in the ward options swapped in (django-filter's is "---------").
     for name in ("province", "ward", "legal_form"):
         form.fields[name].empty_label = blank_choice_label()
+    # The priority filters: "any" (the select's empty option), yes or no.
+    for name in PRIORITY_FILTERS:
+        form.fields[name].widget.choices = [
+            ("", blank_choice_label()),
+            ("true", _("Yes")),
+            ("false", _("No")),
+        ]
     form.fields["province"].widget.attrs.update(ward_swap_attrs())
     style_fields(form)
     page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "filter": filterset,
+        "priority_fields": [form[name] for name in PRIORITY_FILTERS],
         "page_obj": page_obj,
         "page_range": page_obj.paginator.get_elided_page_range(page_obj.number),
         "can_create": rules.can_create_facility(request.user),

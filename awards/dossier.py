@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from awards.models import Attachment, Entry, Level
+from awards.models import DESCRIPTION, Attachment, Entry, Level
 
 MIN_PHOTOS = 3  # "ít nhất 03 ảnh màu" with the product description
 
@@ -17,8 +17,8 @@ HIGHER_LEVEL_DOCUMENTS = (
     Attachment.Kind.LOWER_LEVEL_CERTIFICATE,
 )
 
-# Mẫu 02 fields a submitted entry must fill.
-REQUIRED_FIELDS = ("product_name", "features", "materials", "production_process", "markets")
+# What a submitted entry must fill: the product's name and the required fields of Mẫu 02.
+REQUIRED_FIELDS = ("product_name", *(field.name for field in DESCRIPTION if field.required))
 
 
 def required_documents(level: str) -> tuple[str, ...]:

@@ -6,13 +6,14 @@ see awards.views.screening); what each parameter means is said here, once."""
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from applicants.models import Facility
 from awards.models import Entry
+from core.forms import field_label
+from core.text import fold
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -22,9 +23,8 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-def label(model, name):
-    """The model field's own (translated) name, so filters add nothing to the catalogue."""
-    return capfirst(model._meta.get_field(name).verbose_name)
+# The model field's own (translated) name, so filters add nothing to the catalogue.
+label = field_label
 
 
 class EntryFilter(django_filters.FilterSet):
@@ -43,16 +43,22 @@ class EntryFilter(django_filters.FilterSet):
     province = django_filters.CharFilter(
         field_name="facility__province_id", label=label(Facility, "province")
     )
-    search = django_filters.CharFilter(method="filter_search", label=_("Product or facility name"))
+    search = django_filters.CharFilter(
+        method="filter_search", label=_("Product, facility or voting code")
+    )
 
     class Meta:
         model = Entry
         fields = ["round", "facility", "product_group", "group", "state", "province", "search"]
 
     def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
+        """Matches the folded product and facility names (core.text.fold: "keo dua" finds "Kẹo
+        dừa" on every database) and the voting code."""
+        folded = fold(value)
+        if not folded:
             return queryset
         return queryset.filter(
-            Q(product_name__icontains=value) | Q(facility__name__icontains=value)
+            Q(product_folded__contains=folded)
+            | Q(facility__name_folded__contains=folded)
+            | Q(voting_code__icontains=value.strip())
         )

@@ -3,7 +3,6 @@
 from django.db.models import QuerySet
 
 from awards.models import AwardRound, Entry
-from awards.rules import PUBLIC_ROUND_STATES
 from core.roles import Role, is_staff_role, role_of
 
 
@@ -14,7 +13,7 @@ def rounds_visible_to(user) -> QuerySet[AwardRound]:
     if is_staff_role(user):
         return rounds
     if user.is_authenticated:
-        return rounds.filter(state__in=PUBLIC_ROUND_STATES)
+        return rounds.filter(state__in=AwardRound.states_where(public=True))
     return rounds.none()
 
 

@@ -1,12 +1,11 @@
-"""Who may do what in award rounds. Pages, API and workflows ask these predicates."""
+"""Who may do what in award rounds. Pages, API and workflows ask these predicates; what a
+round's phase allows comes from its flags (AwardRound.phase)."""
 
 from applicants.rules import is_member
 from awards.models import AwardRound, Entry
 from core.roles import Role, has_role, is_staff_role, role_of
 
 ROUND_MANAGERS = (Role.OFFICER, Role.ADMIN)
-# Rounds an applicant (or a judge) may see: open for registration, or with published results.
-PUBLIC_ROUND_STATES = (AwardRound.State.REGISTRATION, AwardRound.State.PUBLISHED)
 
 
 def can_manage_rounds(user) -> bool:
@@ -14,9 +13,9 @@ def can_manage_rounds(user) -> bool:
 
 
 def can_view_round(user, award_round: AwardRound) -> bool:
-    return is_staff_role(user) or (
-        user.is_authenticated and award_round.state in PUBLIC_ROUND_STATES
-    )
+    """Staff see every round; any other signed-in user the public ones (open for registration,
+    or with published results)."""
+    return is_staff_role(user) or (user.is_authenticated and award_round.phase.public)
 
 
 def is_entry_member(user, entry: Entry) -> bool:
@@ -27,22 +26,21 @@ def can_view_entry(user, entry: Entry) -> bool:
     return is_staff_role(user) or is_entry_member(user, entry)
 
 
-# Round states in which a dossier may still change: a draft is completed while registration
-# is open; a returned dossier is completed while the center is still screening.
-DRAFT_EDITABLE_ROUND_STATES = (AwardRound.State.REGISTRATION,)
-SCREENING_ROUND_STATES = (AwardRound.State.REGISTRATION, AwardRound.State.SCREENING)
+def dossier_phase_open(entry: Entry) -> bool:
+    """Whether the round's phase lets the facility change this dossier: a draft is completed
+    while the round accepts entries; a returned dossier while the center still screens."""
+    phase = entry.round.phase
+    if entry.state == Entry.State.DRAFT:
+        return phase.accepts_entries
+    if entry.state == Entry.State.RETURNED:
+        return phase.screens
+    return False
 
 
 def can_edit_entry(user, entry: Entry) -> bool:
     """Only the facility edits its dossier, only while it is a draft or returned, and only
     while the round is still in the phase for it."""
-    if entry.state == Entry.State.DRAFT:
-        phase_open = entry.round.state in DRAFT_EDITABLE_ROUND_STATES
-    elif entry.state == Entry.State.RETURNED:
-        phase_open = entry.round.state in SCREENING_ROUND_STATES
-    else:
-        return False
-    return phase_open and is_entry_member(user, entry)
+    return dossier_phase_open(entry) and is_entry_member(user, entry)
 
 
 def can_screen_entries(user) -> bool:

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ActivityLog
@@ -46,9 +47,14 @@ def log_activity(
     note: str = "",
     decision_number: str = "",
     decision_date: datetime.date | None = None,
+    transition: str = "",
+    at: datetime.datetime | None = None,
 ) -> ActivityLog:
-    """Write one log row. Call it inside the transaction that makes the change."""
+    """Write one log row. Call it inside the transaction that makes the change. `at` is the
+    moment of a change recorded for a past day (core.clock); now by default."""
     return ActivityLog.objects.create(
+        created_at=at or timezone.now(),
+        transition=transition,
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=action,
         content_type=ContentType.objects.get_for_model(target, for_concrete_model=True),

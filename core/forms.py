@@ -3,7 +3,14 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+
+def field_label(model, name: str) -> str:
+    """A model field's own (translated) name, capitalised: for the labels of forms and filters,
+    which then add nothing to the catalogue."""
+    return capfirst(model._meta.get_field(name).verbose_name)
 
 
 def style_fields(form: forms.BaseForm) -> None:

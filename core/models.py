@@ -2,22 +2,70 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from core.text import clean_text
+
+# The most characters a free-text field (a description, a reason, a note) takes.
+LONG_TEXT_MAX = 10_000
+
+
+class LongTextField(models.TextField):
+    """Free text with a limit (LONG_TEXT_MAX characters by default), checked by full_clean with
+    Django's message and shown to forms and the API as the field's max_length."""
+
+    def __init__(self, *args, max_length=LONG_TEXT_MAX, **kwargs):
+        super().__init__(*args, max_length=max_length, **kwargs)
+
+    @cached_property
+    def validators(self):
+        # A TextField's max_length is only a form hint in Django; this makes it a model rule.
+        return [*super().validators, MaxLengthValidator(self.max_length)]
+
+
+class CleanTextMixin:
+    """Stores every text field in NFC without zero-width and control characters
+    (core.text.clean_text), before validation and on every save: what a form, the API, the admin
+    or a service writes is stored the same way, so a decomposed or invisible-character variant
+    of a name is the same name."""
+
+    def clean_text_fields(self) -> None:
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField):
+                value = getattr(self, field.attname)
+                if isinstance(value, str):
+                    multiline = isinstance(field, models.TextField)
+                    setattr(self, field.attname, clean_text(value, multiline=multiline))
+
+    def clean_fields(self, exclude=None):
+        self.clean_text_fields()
+        super().clean_fields(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        self.clean_text_fields()
+        super().save(*args, **kwargs)
 
 
 class DerivedFieldsMixin:
     """Keeps fields computed from another field in step on every save.
 
     `derived_fields = {"sort_name": ("name", sort_key)}` sets sort_name = sort_key(name) before
-    each save, and a save(update_fields=[…"name"…]) writes sort_name too.
+    each save, and a save(update_fields=[…"name"…]) writes sort_name too. A derived value is cut
+    to its column's max_length, so it never overflows it (sort keys are laid out to sort right
+    when cut; see core.text.sort_key).
     """
 
     derived_fields: dict = {}
 
     def refresh_derived_fields(self) -> None:
         for target, (source, compute) in self.derived_fields.items():
-            setattr(self, target, compute(getattr(self, source)))
+            value = compute(getattr(self, source) or "")
+            max_length = self._meta.get_field(target).max_length
+            setattr(self, target, value[:max_length] if max_length else value)
 
     def save(self, *args, **kwargs):
         self.refresh_derived_fields()
@@ -30,7 +78,7 @@ class DerivedFieldsMixin:
         super().save(*args, **kwargs)
 
 
-class User(AbstractUser):
+class User(CleanTextMixin, AbstractUser):
     """An account. Vietnamese names do not split into first/last well, so we keep one full name."""
 
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
@@ -92,7 +140,7 @@ class Ward(models.Model):
         return self.name
 
 
-class Organisation(models.Model):
+class Organisation(CleanTextMixin, models.Model):
     """The organisation running this installation; one row. Its names head every page and document.
 
     Until the row is saved, `Organisation.current()` answers with the defaults from settings
@@ -130,14 +178,16 @@ class Organisation(models.Model):
         return found or cls(pk=1, **settings.ORGANISATION)
 
 
-class ActivityLog(models.Model):
+class ActivityLog(CleanTextMixin, models.Model):
     """One row per change to a domain object: who, what, when, before and after.
 
-    Written by services in the same transaction as the change; never edited. Later state
-    transitions use the same table (action "transition", with from/to in before/after).
+    Written by services in the same transaction as the change; never edited. A state change is
+    a row with action "transition", the transition's name, and in before/after the state and
+    every field its effects changed.
     """
 
-    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    # Not auto_now_add: a change recorded for a past day (core.clock) is logged on that day.
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -147,6 +197,8 @@ class ActivityLog(models.Model):
         verbose_name=_("actor"),
     )
     action = models.CharField(_("action"), max_length=50)
+    # For a state change, the name of the workflow transition made (core.workflow).
+    transition = models.CharField(_("step"), max_length=60, blank=True)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     # Text so that any primary key type fits; the row outlives a deleted object.
     object_id = models.CharField(max_length=64)

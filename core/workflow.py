@@ -1,37 +1,53 @@
 """One way to change state, for the whole product.
 
-A model with states declares a `Workflow`: its state field and its transitions, each saying
-from which states it leaves, where it goes, who may make it and what it requires. Every state
+A model with states declares a `Workflow`: its state field, the parent rows its guards read, and
+its named transitions, each saying from which states it leaves, where it goes, who may make it,
+what it requires, what it changes and what it does once the change is committed. Every state
 change, from a page, the API, a bulk action or a command, goes through `transition()`:
 
-- the guard: the transition exists from the current state, the actor may make it, its
-  requirements hold (each requirement names what is missing), a decision number and date are
-  given where the transition needs them;
-- the change: a conditional `UPDATE … WHERE pk = … AND state = <from>`, so of two concurrent
-  transitions of the same object exactly one succeeds (the other finds no row to update);
-- the effects declared on the transition (a voting code, a criteria copy), and the activity-log
-  row (actor, from, to, note, decision number and date), in the same transaction.
+- the choice: a transition is asked for by its name (`action`), or by the state it leads to
+  (`to`) when exactly one transition the actor may make from the current state leads there;
+- the locks: the parent rows the guards read (an entry's round), parents first, then the object,
+  always in that order, so a guard never decides on a parent that another transaction is
+  changing (two transactions that touch a round and one of its entries queue on the round);
+- the guard: the transition leaves the current state, the actor may make it, its requirements
+  hold (each names what is missing), a decision number and date are given where it needs them,
+  and the state is still the one the client saw (`expected`), else TransitionConflict (409);
+- the change: the effects declared on the transition set fields on the object (a voting code,
+  a reason) or write other rows (a criteria copy); then one `UPDATE … WHERE pk = … AND state =
+  <from>` writes the new state, those fields and the auto-updated timestamps together, and one
+  activity-log row records the transition's name and, before and after, the state and every
+  field the effects changed — all in one transaction;
+- after the commit, the after-commit effects (notifications, background work); none runs when
+  the transaction rolls back.
 """
 
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.activity import Action, log_activity
+from core.activity import Action, log_activity, snapshot
+from core.clock import moment_of
 from core.roles import Role, role_of
 
 
 @dataclass(frozen=True)
 class Change:
-    """What the caller asked for: passed to requirements and effects."""
+    """What the caller asked for, passed to requirements and effects. `on` is the day the change
+    is made on (today unless the caller records a past one), `at` its moment."""
 
     actor: object
+    name: str
     source: str
     target: str
+    on: datetime.date
+    at: datetime.datetime
     note: str = ""
     decision_number: str = ""
     decision_date: datetime.date | None = None
@@ -41,8 +57,12 @@ class Change:
 Requirement = Callable[[models.Model, Change], Iterable[str]]
 # Who may make a transition: a predicate of (user, object).
 Permission = Callable[[object, models.Model], bool]
-# An effect runs inside the transaction, after the state changed; it may update the object.
+# An effect runs inside the transaction, once the guard passed: it sets fields on the object
+# (which the transition writes with the new state, in one UPDATE) and may write other rows. An
+# after-commit effect has the same signature and runs once the transaction has committed.
 Effect = Callable[[models.Model, Change], None]
+# A confirmation text: fixed, or worded from the object (with its numbers).
+Confirmation = str | Callable[[models.Model], str] | None
 
 
 def by_roles(*roles: Role) -> Permission:
@@ -56,119 +76,257 @@ def by_roles(*roles: Role) -> Permission:
 
 @dataclass(frozen=True)
 class Transition:
+    """A named step. `label` is what a button making it says; `confirm`, if given, is what the
+    user is asked before making it."""
+
+    name: str
     sources: tuple[str, ...]
     target: str
     allowed: Permission
+    label: str
+    confirm: Confirmation = None
     requires: tuple[Requirement, ...] = ()
     effects: tuple[Effect, ...] = ()
+    after_commit: tuple[Effect, ...] = ()
     needs_decision: bool = False
 
     def requirements_missing(self, obj, change: Change) -> list[str]:
         return [message for r in self.requires for message in r(obj, change)]
+
+    def confirmation(self, obj) -> str:
+        """The confirmation text for `obj`, "" when the step asks none."""
+        if self.confirm is None:
+            return ""
+        return str(self.confirm(obj) if callable(self.confirm) else self.confirm)
 
 
 @dataclass
 class Workflow:
     state_field: str
     transitions: list[Transition] = field(default_factory=list)
+    # Foreign keys to the rows the guards read, locked in this order before the object itself:
+    # parents before children, so every transaction takes the locks in one order.
+    locks: tuple[str, ...] = ()
 
-    def find(self, source: str, target: str) -> Transition | None:
-        return next(
-            (t for t in self.transitions if t.target == target and source in t.sources), None
-        )
+    def __post_init__(self):
+        names = [t.name for t in self.transitions]
+        duplicates = {name for name in names if names.count(name) > 1}
+        if duplicates:
+            raise ValueError(f"Transition names must be unique: {sorted(duplicates)}")
 
-    def targets_from(self, source: str) -> list[str]:
-        return [t.target for t in self.transitions if source in t.sources]
+    def get(self, name: str) -> Transition | None:
+        return next((t for t in self.transitions if t.name == name), None)
+
+    @property
+    def names(self) -> list[str]:
+        return [t.name for t in self.transitions]
+
+    def leaving(self, state: str) -> list[Transition]:
+        return [t for t in self.transitions if state in t.sources]
 
     def available(self, user, obj) -> list[Transition]:
         """Transitions this user may attempt from the object's current state."""
         state = getattr(obj, self.state_field)
-        return [t for t in self.transitions if state in t.sources and t.allowed(user, obj)]
+        return [t for t in self.leaving(state) if t.allowed(user, obj)]
 
 
 class TransitionConflict(ValidationError):
-    """The object left the expected state while the transition was being made."""
+    """The object is no longer in the state the client saw: someone changed it meanwhile.
+    `state` is its state now."""
+
+    def __init__(self, message, *, state: str):
+        super().__init__(message, code="conflict")
+        self.state = state
+
+
+def state_labels(model: type[models.Model]) -> dict[str, str]:
+    return dict(model._meta.get_field(model.workflow.state_field).choices)
 
 
 def transition(
     obj: models.Model,
     *,
-    to: str,
     actor,
+    action: str | None = None,
+    to: str | None = None,
+    expected: str | None = None,
     note: str = "",
     decision_number: str = "",
     decision_date: datetime.date | None = None,
+    on: datetime.date | None = None,
 ) -> models.Model:
-    """Move `obj` to state `to`. Raises ValidationError (wrong state, missing requirement,
-    concurrent change) or PermissionDenied; on success returns the refreshed object."""
-    workflow: Workflow = type(obj).workflow
-    state_field = workflow.state_field
-    states = type(obj)._meta.get_field(state_field).choices
-    labels = dict(states)
-    # Each message carries its code: a ValidationError built from a dict drops an outer code.
-    if to not in labels:
-        raise ValidationError(
-            {"to": ValidationError(_("Unknown state “%s”.") % to, code="unknown_state")}
-        )
+    """Make the transition named `action` (or the one leading to state `to`) on `obj`.
+
+    `expected` is the state the caller saw; if the object has moved on since, TransitionConflict.
+    `on` records a change made on a past day (the demo's 2024 round): requirements read it, the
+    log row carries it. Raises ValidationError (unknown or impossible step, missing requirement)
+    or PermissionDenied; on success returns the object as stored."""
+    model = type(obj)
+    workflow: Workflow = model.workflow
+    labels = state_labels(model)
+    _check_request(workflow, labels, action, to)
+    when = moment_of(on)
     with transaction.atomic():
-        # Read the state inside the transaction: the caller's copy may be stale.
-        current = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
-        source = getattr(current, state_field)
-        step = workflow.find(source, to)
-        if step is None:
-            message = _("Cannot go from “%(from)s” to “%(to)s”.") % {
-                "from": labels[source],
-                "to": labels[to],
-            }
-            raise ValidationError({"to": ValidationError(message, code="invalid_transition")})
-        if not step.allowed(actor, current):
-            raise PermissionDenied(
-                _("You may not move this from “%(from)s” to “%(to)s”.")
-                % {"from": labels[source], "to": labels[to]}
-            )
-        change = Change(actor, source, to, note.strip(), decision_number.strip(), decision_date)
-        errors = {}
-        missing = step.requirements_missing(current, change)
-        if missing:
-            errors["requirements"] = [
-                ValidationError(message, code="requirement_missing") for message in missing
-            ]
-        if step.needs_decision:
-            if not decision_number.strip():
-                errors["decision_number"] = ValidationError(
-                    _("This step needs the decision number."), code="required"
-                )
-            if decision_date is None:
-                errors["decision_date"] = ValidationError(
-                    _("This step needs the decision date."), code="required"
-                )
-        if errors:
-            raise ValidationError(errors)
-        # A second safeguard: the row lock above already serializes transitions on PostgreSQL
-        # and SQLite takes its write lock at BEGIN (IMMEDIATE); should a database or a future
-        # caller do neither, this conditional update still lets only one of two writers through.
-        updated = (
-            type(obj)
-            ._default_manager.filter(pk=obj.pk, **{state_field: source})
-            .update(**{state_field: to})
-        )
-        if updated != 1:
+        current = _lock(model, workflow, obj.pk)
+        source = getattr(current, workflow.state_field)
+        if expected is not None and expected != source:
             raise TransitionConflict(
-                _("This was changed by someone else meanwhile; reload and try again."),
-                code="conflict",
+                _("This was changed meanwhile: it is now “%(state)s”. Reload and try again.")
+                % {"state": labels[source]},
+                state=source,
             )
-        setattr(current, state_field, to)
+        step = _choose(workflow, labels, current, actor, source, action, to)
+        change = Change(
+            actor=actor,
+            name=step.name,
+            source=source,
+            target=step.target,
+            on=when.day,
+            at=when.at,
+            note=note.strip(),
+            decision_number=decision_number.strip(),
+            decision_date=decision_date,
+        )
+        _check_guard(step, current, change)
+        before = snapshot(current)
+        setattr(current, workflow.state_field, step.target)
         for effect in step.effects:
             effect(current, change)
+        after = snapshot(current)
+        changed = _changed_fields(before, after, workflow.state_field)
+        _write(model, workflow, current, change, changed)
         log_activity(
             actor=actor,
             action=Action.TRANSITION,
+            transition=step.name,
             target=current,
-            before={state_field: source},
-            after={state_field: to},
+            before={workflow.state_field: source, **{k: before[k] for k in changed}},
+            after={workflow.state_field: step.target, **{k: after[k] for k in changed}},
             note=change.note,
             decision_number=change.decision_number,
             decision_date=decision_date,
+            at=when.at,
         )
+        for effect in step.after_commit:
+            # robust: a failing notification is logged, never turned into a failed request.
+            transaction.on_commit(partial(effect, current, change), robust=True)
     current.refresh_from_db()
     return current
+
+
+def _check_request(workflow: Workflow, labels: dict, action: str | None, to: str | None) -> None:
+    # Each message carries its code: a ValidationError built from a dict drops an outer code.
+    if (action is None) == (to is None):
+        raise ValidationError(
+            {"action": ValidationError(_("Name the step (action) or the state (to)."), "required")}
+        )
+    if action is not None and workflow.get(action) is None:
+        raise ValidationError(
+            {"action": ValidationError(_("Unknown step “%s”.") % action, code="unknown_action")}
+        )
+    if to is not None and to not in labels:
+        raise ValidationError(
+            {"to": ValidationError(_("Unknown state “%s”.") % to, code="unknown_state")}
+        )
+
+
+def _lock(model: type[models.Model], workflow: Workflow, pk) -> models.Model:
+    """The object read again under a row lock, after the parents its guards read (which are set
+    on it, locked, so the guards see what is stored now)."""
+    parents = {}
+    if workflow.locks:
+        attnames = [model._meta.get_field(name).attname for name in workflow.locks]
+        parent_ids = model._default_manager.filter(pk=pk).values_list(*attnames).get()
+        for name, parent_id in zip(workflow.locks, parent_ids, strict=True):
+            related = model._meta.get_field(name).related_model
+            parents[name] = related._default_manager.select_for_update().get(pk=parent_id)
+    current = model._default_manager.select_for_update().get(pk=pk)
+    for name, parent in parents.items():
+        setattr(current, name, parent)
+    return current
+
+
+def _choose(workflow, labels, obj, actor, source, action, to) -> Transition:
+    if action is not None:
+        step = workflow.get(action)
+        if source not in step.sources:
+            raise ValidationError(
+                {
+                    "action": ValidationError(
+                        _("“%(step)s” is not possible while this is “%(state)s”.")
+                        % {"step": step.label, "state": labels[source]},
+                        code="invalid_transition",
+                    )
+                }
+            )
+        if not step.allowed(actor, obj):
+            raise PermissionDenied(_("You may not do “%s” here.") % step.label)
+        return step
+    leading = [t for t in workflow.leaving(source) if t.target == to]
+    if not leading:
+        message = _("Cannot go from “%(from)s” to “%(to)s”.") % {
+            "from": labels[source],
+            "to": labels[to],
+        }
+        raise ValidationError({"to": ValidationError(message, code="invalid_transition")})
+    permitted = [t for t in leading if t.allowed(actor, obj)]
+    if not permitted:
+        raise PermissionDenied(
+            _("You may not move this from “%(from)s” to “%(to)s”.")
+            % {"from": labels[source], "to": labels[to]}
+        )
+    if len(permitted) > 1:
+        raise ValidationError(
+            {
+                "to": ValidationError(
+                    _("Several steps lead there; name one as the action: %s.")
+                    % ", ".join(t.name for t in permitted),
+                    code="ambiguous",
+                )
+            }
+        )
+    return permitted[0]
+
+
+def _check_guard(step: Transition, obj, change: Change) -> None:
+    errors = {}
+    missing = step.requirements_missing(obj, change)
+    if missing:
+        errors["requirements"] = [
+            ValidationError(message, code="requirement_missing") for message in missing
+        ]
+    if step.needs_decision:
+        if not change.decision_number:
+            errors["decision_number"] = ValidationError(
+                _("This step needs the decision number."), code="required"
+            )
+        if change.decision_date is None:
+            errors["decision_date"] = ValidationError(
+                _("This step needs the decision date."), code="required"
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _write(model, workflow: Workflow, obj, change: Change, changed: list[str]) -> None:
+    """One conditional UPDATE: the new state, the fields the effects set, the row's timestamps.
+    In one statement, so a constraint tying a field to the state (an eligible entry has a
+    voting code) holds at every moment. Under the row lock taken by _lock the state cannot
+    have moved, so it always updates the one row; the condition states what it assumes."""
+    values = {workflow.state_field: change.target}
+    for name in changed:
+        field = model._meta.get_field(name)
+        values[field.attname] = getattr(obj, field.attname)
+    # The row's own timestamps say when it was written, even for a change recorded on a past day.
+    now = timezone.now()
+    for field in model._meta.concrete_fields:
+        if getattr(field, "auto_now", False):
+            values[field.attname] = now
+            setattr(obj, field.attname, now)
+    model._default_manager.filter(pk=obj.pk, **{workflow.state_field: change.source}).update(
+        **values
+    )
+
+
+def _changed_fields(before: dict, after: dict, state_field: str) -> list[str]:
+    return [name for name in after if name != state_field and before.get(name) != after.get(name)]

@@ -135,6 +135,15 @@ class EntryFactory(factory.django.DjangoModelFactory):
     production_process = "Nấu thủ công, 2 tấn/tháng."
     markets = "Trong tỉnh, TP Hồ Chí Minh, xuất khẩu Trung Quốc."
     price = "35.000 đ/hộp"
+    state = "draft"
+    # An eligible entry has a voting code (a database constraint): one is made up for it.
+    voting_code = factory.LazyAttributeSequence(
+        lambda e, n: (
+            f"T{e.round.year}-{e.product_group.code}-{900 + n % 100:03d}"
+            if e.state == "eligible"
+            else None
+        )
+    )
 
 
 class AttachmentFactory(factory.django.DjangoModelFactory):

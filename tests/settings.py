@@ -15,3 +15,12 @@ STORAGES["default"]["OPTIONS"]["location"] = VAR_DIR / "test-private"  # noqa: F
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# SQLite: the test database is a file in WAL mode, as a real installation's is, not the shared
+# in-memory database (whose table locks make concurrent transactions fail instead of queueing):
+# the concurrency tests then see what production sees.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-khuyencong.sqlite3")}  # noqa: F405
+
+# A tiny app with its own workflow, for the tests of core.workflow (tests/workflow_app).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.workflow_app"]  # noqa: F405

@@ -19,6 +19,7 @@ class FacilityViewSet(viewsets.ModelViewSet):
     permission_classes = [IsAuthenticated, FacilityPermission]
     filterset_class = FacilityFilter
     ordering_fields = ["name", "created_at", "tax_code", "province"]
+    ordering_keys = {"name": "sort_name", "province": "province__sort_name"}
 
     def get_queryset(self):
         return facilities_visible_to(self.request.user)

@@ -24,11 +24,12 @@ from applicants.queries import facilities_visible_to
 from awards import dossier, services
 from awards.filters import EntryFilter
 from awards.models import (
+    ENTRY_FIELDS,
     Entry,
     ScreeningCheck,
 )
 from awards.queries import entries_visible_to, rounds_visible_to
-from awards.services import ENTRY_FIELDS
+from core.models import LONG_TEXT_MAX
 from core.roles import is_staff_role
 
 
@@ -165,9 +166,23 @@ class ScreeningInputSerializer(serializers.Serializer):
 
 
 class BulkTransitionSerializer(serializers.Serializer):
+    """Input of POST /entries/bulk-transition/: the entries, and the one step to make on all of
+    them, by name (`action`) or by the state it leads to (`to`), as on the transition endpoint."""
+
     ids = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
-    to = serializers.CharField()
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    action = serializers.ChoiceField(choices=Entry.workflow.names, required=False)
+    to = EntryStateField(required=False)
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=LONG_TEXT_MAX
+    )
+
+    def validate(self, data):
+        if ("action" in data) == ("to" in data):
+            raise serializers.ValidationError(
+                {"action": [_("Name the step (action) or the state (to), not both.")]},
+                code="required",
+            )
+        return data
 
 
 @extend_schema_view(
@@ -200,6 +215,7 @@ class EntryViewSet(
         "product_group__code",
         "facility__name",
     ]
+    ordering_keys = {"product_name": "product_sort", "facility__name": "facility__sort_name"}
 
     def get_queryset(self):
         return entries_visible_to(self.request.user).prefetch_related("screening_checks")
@@ -284,7 +300,7 @@ class EntryViewSet(
         filter_backends=[],
     )
     def bulk_transition(self, request, *args, **kwargs):
-        """Move many entries to one state, all or nothing (awards.services.bulk_transition)."""
+        """Make one step on many entries, all or nothing (awards.services.bulk_transition)."""
         serializer = BulkTransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         ids = list(dict.fromkeys(serializer.validated_data["ids"]))
@@ -298,7 +314,8 @@ class EntryViewSet(
         services.bulk_transition(
             actor=request.user,
             entries=[found[pk] for pk in ids],
-            to=serializer.validated_data["to"],
+            action=serializer.validated_data.get("action"),
+            to=serializer.validated_data.get("to"),
             note=serializer.validated_data["note"],
         )
         moved = self.get_queryset().filter(pk__in=ids)

@@ -11,11 +11,11 @@
   the demo `applicant` account: one ready to submit, one still missing photos.
 
 Everything goes through the services and core.workflow.transition, so validation runs and the
-activity log is the real one. Registration is only possible while a round is open today, which
-the 2024 round no longer is; the demo does what an officer entering a past round would do: it
-opens the round with a window containing today, registers, submits and screens the entries,
-moves the round to judging, and then records the historical 2024 dates with update_round
-(dates stay editable until a round is finalized). The log therefore shows the seeding day.
+activity log is the real one. The 2024 round is recorded as it happened: each service takes the
+day it acts on (`on=`, core.clock), so the round is created in February 2024, opens on 1 March,
+its entries are registered and submitted in March and April (the window and the 2024
+eligibility rule are checked on those days), it closes on 2 May, is screened from 6 May and
+judged from 16 May; its activity log shows those days.
 
 Each entry is registered by a member account of its facility: the `applicant` account for its
 own two facilities, otherwise one demo account per facility (coso01, coso02, …) with one known
@@ -40,6 +40,7 @@ from applicants.services import add_member
 from awards import services
 from awards.demo.entries import (
     DATES_2024,
+    DAYS_2024,
     DOCUMENT_TITLES,
     DRAFTS_2026,
     ENTRIES_2024,
@@ -53,7 +54,15 @@ from awards.demo.entries import (
 )
 from awards.demo.files import document_pdf, product_photo
 from awards.dossier import required_documents
-from awards.models import Attachment, AwardRound, CriteriaTemplate, Entry, Level, ScreeningCondition
+from awards.models import (
+    Attachment,
+    AwardRound,
+    CriteriaTemplate,
+    Entry,
+    Level,
+    ScreeningCondition,
+    product_key,
+)
 from awards.services.attachments import add_attachment
 from core.roles import Role
 from core.services import create_user
@@ -71,13 +80,15 @@ class AwardsSeedResult:
     facility_usernames: tuple[str, ...] = ()
 
 
-def _attach_dossier(*, actor, entry: Entry, item: DemoEntry, year: int) -> None:
+def _attach_dossier(
+    *, actor, entry: Entry, item: DemoEntry, year: int, on: datetime.date | None = None
+) -> None:
     """Photos, then the documents the round's level requires, through the upload service."""
     for number in range(1, item.photos + 1):
         upload = SimpleUploadedFile(
             f"anh-san-pham-{number}.jpg", product_photo(item, number, year), "image/jpeg"
         )
-        add_attachment(actor=actor, entry=entry, kind=Attachment.Kind.PHOTO, upload=upload)
+        add_attachment(actor=actor, entry=entry, kind=Attachment.Kind.PHOTO, upload=upload, on=on)
     for kind in required_documents(entry.round.level):
         title = DOCUMENT_TITLES.get(kind, Attachment.Kind(kind).label)
         pdf = document_pdf(
@@ -89,7 +100,7 @@ def _attach_dossier(*, actor, entry: Entry, item: DemoEntry, year: int) -> None:
             ],
         )
         upload = SimpleUploadedFile(f"{kind}.pdf", pdf, "application/pdf")
-        add_attachment(actor=actor, entry=entry, kind=kind, upload=upload)
+        add_attachment(actor=actor, entry=entry, kind=kind, upload=upload, on=on)
 
 
 # ---- Accounts ---------------------------------------------------------------------------------
@@ -145,7 +156,9 @@ def seed_facility_accounts(result: AwardsSeedResult) -> dict[str, object]:
 # ---- Rounds -----------------------------------------------------------------------------------
 
 
-def _create_round(*, officer, spec: DemoRound, dates: dict) -> AwardRound:
+def _create_round(
+    *, officer, spec: DemoRound, dates: dict, created: datetime.date | None = None
+) -> AwardRound:
     award_round = services.create_round(
         actor=officer,
         data={
@@ -159,59 +172,75 @@ def _create_round(*, officer, spec: DemoRound, dates: dict) -> AwardRound:
             "nominee_quota": spec.nominee_quota,
             **dates,
         },
+        on=created,
     )
-    return transition(award_round, to=AwardRound.State.REGISTRATION, actor=officer)
+    opened = dates["registration_opens"] if created else None
+    return transition(award_round, action="open_registration", actor=officer, on=opened)
 
 
-def _register(*, award_round: AwardRound, item: DemoEntry, member) -> Entry:
-    """Register the entry, attach its dossier and submit it if the item says so."""
+def _register(
+    *, award_round: AwardRound, item: DemoEntry, member, on: datetime.date | None = None
+) -> Entry:
+    """Register the entry, attach its dossier and submit it (a few days later) if the item says
+    so. `on`: the day of registering, for the 2024 round."""
     entry = services.register_entry(
-        actor=member, award_round=award_round, facility=_facility(item.facility), data=item.data()
+        actor=member,
+        award_round=award_round,
+        facility=_facility(item.facility),
+        data=item.data(),
+        on=on,
     )
-    _attach_dossier(actor=member, entry=entry, item=item, year=award_round.year)
+    _attach_dossier(actor=member, entry=entry, item=item, year=award_round.year, on=on)
     if item.submit:
-        entry = transition(entry, to=Entry.State.SUBMITTED, actor=member)
+        submitted = on + datetime.timedelta(days=3) if on else None
+        entry = transition(entry, action="submit", actor=member, on=submitted)
     return entry
 
 
-def _screen(*, officer, entry: Entry, item: DemoEntry) -> Entry:
+def _screen(*, officer, entry: Entry, item: DemoEntry, on: datetime.date) -> Entry:
     checks = {condition: (True, "") for condition in ScreeningCondition.values}
     if item.fails is None:
         return services.screen_entry(
-            actor=officer, entry=entry, decision=Entry.State.ELIGIBLE, checks=checks
+            actor=officer, entry=entry, decision=Entry.State.ELIGIBLE, checks=checks, on=on
         )
     condition, reason = item.fails
     checks[condition] = (False, reason)
     return services.screen_entry(
-        actor=officer, entry=entry, decision=Entry.State.INELIGIBLE, note=reason, checks=checks
+        actor=officer,
+        entry=entry,
+        decision=Entry.State.INELIGIBLE,
+        note=reason,
+        checks=checks,
+        on=on,
     )
 
 
 def seed_round_2024(*, officer, members: dict, result: AwardsSeedResult) -> None:
+    """The 2024 round through the services, each step on its 2024 day (DAYS_2024)."""
     existing = ROUND_2024.lookup().first()
     if existing is not None:
         result.rounds_kept += 1
         result.entries_kept += existing.entries.count()
         return
-    # Open today (registration needs today inside the window), the 2024 dates come at the end.
-    today = timezone.localdate()
     award_round = _create_round(
-        officer=officer,
-        spec=ROUND_2024,
-        dates={"registration_opens": today, "registration_closes": today, "judging_ends": today},
+        officer=officer, spec=ROUND_2024, dates=DATES_2024, created=DAYS_2024["created"]
     )
-    entries = [
-        (_register(award_round=award_round, item=item, member=members[item.facility]), item)
-        for item in ENTRIES_2024
-    ]
-    award_round = transition(award_round, to=AwardRound.State.SCREENING, actor=officer)
+    entries = []
+    for number, item in enumerate(ENTRIES_2024):
+        # Two registrations every three days through March and April.
+        day = DAYS_2024["first_registration"] + datetime.timedelta(days=number * 3 // 2)
+        entry = _register(award_round=award_round, item=item, member=members[item.facility], on=day)
+        entries.append((entry, item))
+    award_round = transition(
+        award_round, action="close_registration", actor=officer, on=DAYS_2024["closed"]
+    )
     # Voting codes follow the screening order; a shuffled order keeps them from following the
     # list (and so the facilities' names). Seeded: the demo is the same on every installation.
     random.Random(2024).shuffle(entries)
-    for entry, item in entries:
-        _screen(officer=officer, entry=entry, item=item)
-    award_round = transition(award_round, to=AwardRound.State.JUDGING, actor=officer)
-    services.update_round(actor=officer, award_round=award_round, data=DATES_2024)
+    for number, (entry, item) in enumerate(entries):
+        day = DAYS_2024["first_screening"] + datetime.timedelta(days=number // 4)
+        _screen(officer=officer, entry=entry, item=item, on=day)
+    transition(award_round, action="start_judging", actor=officer, on=DAYS_2024["judging"])
     result.rounds_created += 1
     result.entries_created += len(entries)
 
@@ -231,7 +260,7 @@ def seed_round_2026(*, officer, members: dict, result: AwardsSeedResult) -> None
         exists = Entry.objects.filter(
             round=award_round,
             facility=_facility(item.facility),
-            product_name__iexact=item.product,
+            product_key=product_key(item.product),
         ).exists()
         if exists:
             result.entries_kept += 1

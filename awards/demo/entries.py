@@ -34,11 +34,23 @@ ROUND_2024 = DemoRound(
     organiser="Sở Công Thương tỉnh Bến Tre",
     nominee_quota=12,
 )
-# The dates of the 2024 round, recorded once its entries are screened.
+# The dates of the 2024 round.
 DATES_2024 = {
     "registration_opens": datetime.date(2024, 3, 1),
     "registration_closes": datetime.date(2024, 4, 30),
     "judging_ends": datetime.date(2024, 5, 31),
+}
+# The days its steps were taken, recorded through the services' `on=` (core.clock): created in
+# February, open from 1 March, entries registered through March and April (each submitted a few
+# days after registering), registration closed on 2 May, screened from 6 May, judging from
+# 16 May.
+DAYS_2024 = {
+    "created": datetime.date(2024, 2, 20),
+    "opened": DATES_2024["registration_opens"],
+    "first_registration": datetime.date(2024, 3, 4),
+    "closed": datetime.date(2024, 5, 2),
+    "first_screening": datetime.date(2024, 5, 6),
+    "judging": datetime.date(2024, 5, 16),
 }
 
 ROUND_2026 = DemoRound(

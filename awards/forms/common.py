@@ -2,17 +2,12 @@
 the mixin that leaves validation to the services."""
 
 from django import forms
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import (
     AwardRound,
     ProductGroup,
 )
-
-
-def field_label(model, name: str) -> str:
-    return capfirst(model._meta.get_field(name).verbose_name)
 
 
 def date_widget() -> forms.DateInput:

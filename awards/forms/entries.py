@@ -1,20 +1,13 @@
 """Registering a product, its description (Mẫu 02), its files, a note when withdrawing."""
 
 from django import forms
+from django.db.models import TextField
 from django.utils.translation import gettext_lazy as _
 
-from awards.forms.common import (
-    ServiceFormMixin,
-    field_label,
-    show_only_open_groups,
-)
-from awards.models import (
-    Attachment,
-    Entry,
-    ProductGroup,
-)
-from awards.services import ENTRY_FIELDS
-from core.forms import BootstrapMixin
+from awards.forms.common import ServiceFormMixin, show_only_open_groups
+from awards.models import DESCRIPTION_FIELDS, ENTRY_FIELDS, Attachment, Entry, ProductGroup
+from core.forms import BootstrapMixin, field_label
+from core.models import LONG_TEXT_MAX
 
 
 class EntryRegisterForm(BootstrapMixin, forms.Form):
@@ -55,16 +48,11 @@ class EntryForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Entry
         fields = ENTRY_FIELDS
+        # The description's long fields are text areas (their model fields are TextFields).
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
-            for name in (
-                "features",
-                "materials",
-                "production_process",
-                "markets",
-                "quality_standards",
-                "awards_received",
-            )
+            for name in DESCRIPTION_FIELDS
+            if isinstance(Entry._meta.get_field(name), TextField)
         }
 
     def __init__(self, *args, **kwargs):
@@ -105,6 +93,19 @@ class AttachmentUploadForm(BootstrapMixin, forms.Form):
 
 
 class NoteForm(BootstrapMixin, forms.Form):
+    """The note of a withdrawal: the facility's optional reason, or, when an officer withdraws at
+    the facility's request, how it asked (required by the workflow; the facility reads it)."""
+
     note = forms.CharField(
-        label=_("Reason (optional)"), required=False, widget=forms.Textarea({"rows": 3})
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=LONG_TEXT_MAX,
+        widget=forms.Textarea({"rows": 3}),
     )
+
+    def __init__(self, *args, on_request: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if on_request:
+            note = self.fields["note"]
+            note.label = _("How the facility asked")
+            note.help_text = _("Its letter or message, and its date. The facility reads this note.")

@@ -18,6 +18,7 @@ from awards.models import (
 )
 from awards.services import ROUND_FIELDS
 from core.forms import BootstrapMixin
+from core.models import LONG_TEXT_MAX
 
 
 class RoundForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
@@ -58,16 +59,31 @@ class RoundForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
             self.initial.setdefault(
                 "criteria_template", CriteriaTemplate.objects.filter(is_default=True).first()
             )
-        elif self.instance.state != AwardRound.State.DRAFT:
-            # Fixed once registration opens (the service refuses a change): shown, not editable.
-            for name in ("criteria_template", "product_groups"):
+        else:
+            # What the round's phase fixes (the service refuses a change): shown, not editable.
+            phase = self.instance.phase
+            fixed = []
+            if phase.opened:
+                fixed += [*AwardRound.FIXED_ONCE_OPENED, "product_groups"]
+            if phase.settings_frozen:
+                fixed += AwardRound.FROZEN_FROM_JUDGING
+            for name in fixed:
                 self.fields[name].disabled = True
         restyle_choices(self)
 
 
 class RoundTransitionForm(BootstrapMixin, forms.Form):
-    to = forms.ChoiceField(choices=AwardRound.State.choices, widget=forms.HiddenInput)
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea({"rows": 2}))
+    """One step of the round's workflow: its name, the state the page showed (a stale page is
+    refused instead of making a step nobody saw), and what the step records."""
+
+    action = forms.CharField(widget=forms.HiddenInput)
+    # "from" is a Python keyword: the field is declared below under its form name.
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=LONG_TEXT_MAX,
+        widget=forms.Textarea({"rows": 2}),
+    )
     decision_number = forms.CharField(label=_("Decision number"), max_length=100, required=False)
     decision_date = forms.DateField(
         label=_("Decision date"),
@@ -75,3 +91,9 @@ class RoundTransitionForm(BootstrapMixin, forms.Form):
         input_formats=DATE_INPUT_FORMATS,
         widget=date_widget(),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from"] = forms.ChoiceField(
+            choices=AwardRound.State.choices, required=False, widget=forms.HiddenInput
+        )

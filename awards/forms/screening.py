@@ -10,14 +10,11 @@ from awards.models import (
     Entry,
 )
 from awards.models import ScreeningCondition as Condition
+from awards.workflows.entries import screening_decision_choices
 from core.forms import BootstrapMixin, style_fields
+from core.models import LONG_TEXT_MAX
 
 MET_CHOICES = [("yes", _("Met")), ("no", _("Not met"))]
-DECISIONS = [
-    (Entry.State.ELIGIBLE.value, _("Eligible: screened in, a voting code is given")),
-    (Entry.State.RETURNED.value, _("Returned: the facility completes the dossier")),
-    (Entry.State.INELIGIBLE.value, _("Ineligible")),
-]
 
 
 class ScreeningForm(forms.Form):
@@ -25,11 +22,16 @@ class ScreeningForm(forms.Form):
     awards.models.ScreeningCondition) and the decision (`decision`, `note`)."""
 
     decision = forms.ChoiceField(
-        label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect, required=False
+        label=_("Decision"),
+        # The decisions are the workflow's steps, with its labels.
+        choices=screening_decision_choices,
+        widget=forms.RadioSelect,
+        required=False,
     )
     note = forms.CharField(
         label=_("Reason, or what the facility must complete"),
         required=False,
+        max_length=LONG_TEXT_MAX,
         widget=forms.Textarea({"rows": 3}),
         help_text=_("Required when the entry is returned or ineligible; the facility reads it."),
     )
@@ -81,21 +83,19 @@ class ScreeningForm(forms.Form):
         return f"reason_{key}" if key in Condition.values else key
 
 
-BULK_TARGETS = [
-    (Entry.State.ELIGIBLE.value, _("Eligible (every condition met)")),
-    (Entry.State.RETURNED.value, _("Returned for completion")),
-    (Entry.State.INELIGIBLE.value, _("Ineligible")),
-]
-
-
 class BulkActionForm(BootstrapMixin, forms.Form):
     entries = forms.ModelMultipleChoiceField(
         label=_("Entries"), queryset=Entry.objects.none(), widget=forms.MultipleHiddenInput
     )
-    to = forms.ChoiceField(label=_("Move the selected entries to"), choices=BULK_TARGETS)
+    to = forms.ChoiceField(
+        label=_("Decision for the selected entries"),
+        choices=screening_decision_choices,
+        help_text=_("Eligible ticks every condition nobody has checked yet as met."),
+    )
     note = forms.CharField(
         label=_("Note"),
         required=False,
+        max_length=LONG_TEXT_MAX,
         help_text=_("Required for returned and ineligible; every selected facility reads it."),
     )
 

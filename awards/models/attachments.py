@@ -2,27 +2,32 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awards.models.entries import Entry
+from core.models import CleanTextMixin
 
 
-class Attachment(models.Model):
+class AttachmentKind(models.TextChoices):
+    PHOTO = "photo", _("Photo")
+    REGISTRATION_FORM = "registration_form", _("Registration form (Mẫu 01)")
+    DESCRIPTION = "description", _("Product description (Mẫu 02)")
+    BUSINESS_REGISTRATION = "business_registration", _("Business registration copy")
+    QUALITY_CERTIFICATE = "quality_certificate", _("Quality or food-safety certificate")
+    AWARD_CERTIFICATE = "award_certificate", _("Award certificate")
+    LOWER_LEVEL_DECISION = "lower_level_decision", _("Lower-level recognition decision")
+    LOWER_LEVEL_CERTIFICATE = (
+        "lower_level_certificate",
+        _("Lower-level recognition certificate"),
+    )
+    OTHER = "other", _("Other")
+
+
+class Attachment(CleanTextMixin, models.Model):
     """A file of an entry's dossier. Stored privately, downloaded through a permission check."""
 
-    class Kind(models.TextChoices):
-        PHOTO = "photo", _("Photo")
-        REGISTRATION_FORM = "registration_form", _("Registration form (Mẫu 01)")
-        DESCRIPTION = "description", _("Product description (Mẫu 02)")
-        BUSINESS_REGISTRATION = "business_registration", _("Business registration copy")
-        QUALITY_CERTIFICATE = "quality_certificate", _("Quality or food-safety certificate")
-        AWARD_CERTIFICATE = "award_certificate", _("Award certificate")
-        LOWER_LEVEL_DECISION = "lower_level_decision", _("Lower-level recognition decision")
-        LOWER_LEVEL_CERTIFICATE = (
-            "lower_level_certificate",
-            _("Lower-level recognition certificate"),
-        )
-        OTHER = "other", _("Other")
+    Kind = AttachmentKind
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices)
@@ -36,12 +41,20 @@ class Attachment(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    # Not auto_now_add: a file of a past round is uploaded on its day (core.clock).
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
 
     class Meta:
         ordering = ["kind", "uploaded_at", "id"]
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=AttachmentKind.values),
+                name="attachment_kind_valid",
+                violation_error_message=_("Unknown kind of file."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.original_name

@@ -7,13 +7,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from awards.models.rounds import AwardRound
+from core.models import CleanTextMixin, LongTextField
 
 
-class CriteriaTemplate(models.Model):
+class CriteriaTemplate(CleanTextMixin, models.Model):
     """A reusable scoring sheet: ordered criteria, optionally split into sub-criteria."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = LongTextField(_("description"), blank=True)
     is_default = models.BooleanField(_("default for new rounds"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -26,11 +27,11 @@ class CriteriaTemplate(models.Model):
         return self.name
 
 
-class CriterionBase(models.Model):
+class CriterionBase(CleanTextMixin, models.Model):
     """A criterion with code, text and maximum points; a child is a sub-criterion."""
 
     code = models.CharField(_("code"), max_length=20)
-    text = models.TextField(_("criterion"))
+    text = LongTextField(_("criterion"), max_length=2000)
     max_points = models.DecimalField(
         _("maximum points"),
         max_digits=5,
@@ -42,6 +43,13 @@ class CriterionBase(models.Model):
     class Meta:
         abstract = True
         ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(max_points__gt=0),
+                name="%(class)s_max_points_positive",
+                violation_error_message=_("The maximum points must be more than 0."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code}. {self.text[:60]}"
@@ -59,6 +67,7 @@ class TemplateCriterion(CriterionBase):
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
         constraints = [
+            *CriterionBase.Meta.constraints,
             models.UniqueConstraint(fields=["template", "code"], name="template_criterion_code"),
         ]
 
@@ -76,5 +85,6 @@ class RoundCriterion(CriterionBase):
         verbose_name = _("round criterion")
         verbose_name_plural = _("round criteria")
         constraints = [
+            *CriterionBase.Meta.constraints,
             models.UniqueConstraint(fields=["round", "code"], name="round_criterion_code"),
         ]

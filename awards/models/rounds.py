@@ -4,6 +4,7 @@ The round's state machine is declared in awards/workflows/rounds.py and attached
 """
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -11,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.models import CleanTextMixin
 
 
 class Level(models.TextChoices):
@@ -29,7 +32,31 @@ LEVEL_LETTERS = {
 }
 
 
-class ProductGroup(models.Model):
+@dataclass(frozen=True)
+class Phase:
+    """What a round's state allows. Rules, services, forms and views read these flags (through
+    `AwardRound.phase` and `AwardRound.states_where`) instead of lists of states of their own."""
+
+    # Registration has opened: level, year, criteria and open groups are fixed.
+    opened: bool = False
+    # Facilities register products and submit dossiers (inside the registration window).
+    accepts_entries: bool = False
+    # The center screens submitted dossiers; a returned dossier may be completed and resubmitted.
+    screens: bool = False
+    # Judges score the entries.
+    scores: bool = False
+    # Pass score, minimum sheets, blind-judging flags, dates and groups no longer change, and
+    # entries can no longer be withdrawn.
+    settings_frozen: bool = False
+    # The results (scores, ranks) are shown to the center's staff.
+    results_visible: bool = False
+    # The results are decided: nothing of the round changes any more.
+    final: bool = False
+    # Every signed-in user sees the round (facilities: to register, or to read its results).
+    public: bool = False
+
+
+class ProductGroup(CleanTextMixin, models.Model):
     """One of the official product groups; seeded with the four of TT 26/2014."""
 
     code = models.PositiveSmallIntegerField(_("code"), unique=True)
@@ -44,15 +71,42 @@ class ProductGroup(models.Model):
         return f"{self.code}. {self.name}"
 
 
-class AwardRound(models.Model):
-    class State(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        REGISTRATION = "registration", _("Registration open")
-        SCREENING = "screening", _("Screening")
-        JUDGING = "judging", _("Judging")
-        DELIBERATION = "deliberation", _("Deliberation")
-        FINALIZED = "finalized", _("Finalized")
-        PUBLISHED = "published", _("Published")
+class RoundState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REGISTRATION = "registration", _("Registration open")
+    SCREENING = "screening", _("Screening")
+    JUDGING = "judging", _("Judging")
+    DELIBERATION = "deliberation", _("Deliberation")
+    FINALIZED = "finalized", _("Finalized")
+    PUBLISHED = "published", _("Published")
+
+
+class AwardRound(CleanTextMixin, models.Model):
+    State = RoundState
+
+    PHASES = {
+        State.DRAFT: Phase(),
+        State.REGISTRATION: Phase(opened=True, accepts_entries=True, screens=True, public=True),
+        State.SCREENING: Phase(opened=True, screens=True),
+        State.JUDGING: Phase(opened=True, scores=True, settings_frozen=True),
+        State.DELIBERATION: Phase(opened=True, settings_frozen=True, results_visible=True),
+        State.FINALIZED: Phase(opened=True, settings_frozen=True, results_visible=True, final=True),
+        State.PUBLISHED: Phase(
+            opened=True, settings_frozen=True, results_visible=True, final=True, public=True
+        ),
+    }
+    # What `settings_frozen` freezes (level, year, criteria and groups are fixed even earlier,
+    # from `opened` on).
+    FROZEN_FROM_JUDGING = (
+        "pass_score",
+        "min_score_sheets",
+        "judges_see_identity",
+        "judges_see_other_scores",
+        "registration_opens",
+        "registration_closes",
+        "judging_ends",
+    )
+    FIXED_ONCE_OPENED = ("level", "year", "criteria_template")
 
     title = models.CharField(_("title"), max_length=300)
     year = models.PositiveSmallIntegerField(
@@ -106,16 +160,76 @@ class AwardRound(models.Model):
     )
     decision_number = models.CharField(_("decision number"), max_length=100, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Not auto_now_add: a past round is created on its day (core.clock).
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["-year", "-id"]
         verbose_name = _("award round")
         verbose_name_plural = _("award rounds")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=RoundState.values),
+                name="round_state_valid",
+                violation_error_message=_("Unknown state."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=2000, year__lte=2100),
+                name="round_year_range",
+                violation_error_message=_("The year must lie between 2000 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(pass_score__gte=0, pass_score__lte=100),
+                name="round_pass_score_range",
+                violation_error_message=_("The pass score lies between 0 and 100."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_score_sheets__gte=1),
+                name="round_min_score_sheets_positive",
+                violation_error_message=_("An entry needs at least one score sheet."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(registration_opens__isnull=True)
+                | models.Q(registration_closes__isnull=True)
+                | models.Q(registration_closes__gte=models.F("registration_opens")),
+                name="round_registration_dates_in_order",
+                violation_error_message=_("Registration cannot close before it opens."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(registration_closes__isnull=True)
+                | models.Q(judging_ends__isnull=True)
+                | models.Q(judging_ends__gte=models.F("registration_closes")),
+                name="round_judging_ends_after_registration",
+                violation_error_message=_("Judging cannot end before registration closes."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state="draft")
+                | models.Q(
+                    registration_opens__isnull=False,
+                    registration_closes__isnull=False,
+                    judging_ends__isnull=False,
+                ),
+                name="round_started_has_dates",
+                violation_error_message=_("A round that has started keeps its dates."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def phase(self) -> Phase:
+        return self.PHASES[self.state]
+
+    @classmethod
+    def states_where(cls, **flags: bool) -> list[str]:
+        """The states whose phase has every given flag as given: states_where(public=True)."""
+        return [
+            state
+            for state, phase in cls.PHASES.items()
+            if all(getattr(phase, name) == value for name, value in flags.items())
+        ]
 
     def window_contains(self, day: datetime.date) -> bool:
         """Whether `day` lies in the registration window (False while a date is missing)."""
@@ -123,14 +237,13 @@ class AwardRound(models.Model):
         return opens is not None and closes is not None and opens <= day <= closes
 
     def accepts_registrations(self, on: datetime.date | None = None) -> bool:
-        """Registration is open: the round is in that state and `on` (today) is in its window."""
-        return self.state == self.State.REGISTRATION and self.window_contains(
-            on or timezone.localdate()
-        )
+        """Registration is open: the round's phase accepts entries and `on` (today) is in its
+        window."""
+        return self.phase.accepts_entries and self.window_contains(on or timezone.localdate())
 
     def clean(self):
         errors = {}
-        if self.state != self.State.DRAFT:
+        if self.phase.opened:
             # Registration opened with these dates; a started round never loses them.
             for name in ("registration_opens", "registration_closes", "judging_ends"):
                 if getattr(self, name) is None:

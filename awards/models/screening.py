@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awards.models.entries import Entry
+from core.models import CleanTextMixin, LongTextField
 
 
 class ScreeningCondition(models.TextChoices):
@@ -21,17 +23,18 @@ class ScreeningCondition(models.TextChoices):
     DOSSIER_COMPLETE = "dossier_complete", _("The dossier is complete and valid")
 
 
-class ScreeningCheck(models.Model):
+class ScreeningCheck(CleanTextMixin, models.Model):
     """One ticked or failed condition of an entry's screening checklist."""
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="screening_checks")
     condition = models.CharField(_("condition"), max_length=40, choices=ScreeningCondition.choices)
     passed = models.BooleanField(_("met"))
-    reason = models.TextField(_("reason"), blank=True)
+    reason = LongTextField(_("reason"), blank=True)
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    checked_at = models.DateTimeField(_("checked"), auto_now=True)
+    # Set by the service (not auto_now): a past round is screened on its day (core.clock).
+    checked_at = models.DateTimeField(_("checked"), default=timezone.now)
 
     class Meta:
         ordering = ["entry", "condition"]
@@ -39,6 +42,11 @@ class ScreeningCheck(models.Model):
         verbose_name_plural = _("screening checks")
         constraints = [
             models.UniqueConstraint(fields=["entry", "condition"], name="screening_check_once"),
+            models.CheckConstraint(
+                condition=models.Q(condition__in=ScreeningCondition.values),
+                name="screening_check_condition_valid",
+                violation_error_message=_("Unknown condition."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(passed=True) | ~models.Q(reason=""),
                 name="screening_check_failed_has_reason",

@@ -13,6 +13,7 @@ Files are written under random names (uuid4) in the private default storage; the
 kept only in `original_name`, for the download's Content-Disposition.
 """
 
+import datetime
 import io
 import os
 import uuid
@@ -33,9 +34,10 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from awards.models import Attachment, Entry
+from awards.models import Attachment, AwardRound, Entry
 from awards.rules import can_edit_entry
 from core.activity import Action, log_activity
+from core.clock import moment_of
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -65,8 +67,11 @@ class _Prepared:
 # ---- Services ---------------------------------------------------------------------------------
 
 
-def add_attachment(*, actor: User, entry: Entry, kind: str, upload: File) -> Attachment:
-    """Check, re-encode and store one file of `entry`'s dossier; log it on the entry.
+def add_attachment(
+    *, actor: User, entry: Entry, kind: str, upload: File, on: datetime.date | None = None
+) -> Attachment:
+    """Check, re-encode and store one file of `entry`'s dossier; log it on the entry. `on`: the
+    day it is uploaded (today unless a past round is being recorded, core.clock).
 
     Raises PermissionDenied unless `actor` is a member of the entry's facility and the entry is
     editable, and ValidationError ({"kind": …} or {"file": …}) for a file we do not accept."""
@@ -81,10 +86,13 @@ def add_attachment(*, actor: User, entry: Entry, kind: str, upload: File) -> Att
     written: list[str] = []
     try:
         with transaction.atomic():
-            # Lock the entry and ask again: it may have been submitted meanwhile.
-            locked = Entry.objects.select_for_update().get(pk=entry.pk)
+            # Lock the round, then the entry, and ask again: it may have been submitted, or the
+            # round closed, meanwhile.
+            locked = _locked_entry(entry.pk)
             _check_can_edit(actor, locked)
+            when = moment_of(on)
             attachment = Attachment(
+                uploaded_at=when.at,
                 entry=locked,
                 kind=kind,
                 original_name=_original_name(upload.name, prepared.extension),
@@ -110,6 +118,7 @@ def add_attachment(*, actor: User, entry: Entry, kind: str, upload: File) -> Att
                 action=Action.UPDATED,
                 target=locked,
                 after={"attachment": _describe(attachment)},
+                at=when.at,
             )
     except BaseException:
         # Nothing refers to the files once the row is rolled back: remove them, no orphans.
@@ -126,7 +135,7 @@ def delete_attachment(*, actor: User, attachment: Attachment) -> None:
     _check_can_edit(actor, attachment.entry)
     storage = Attachment._meta.get_field("file").storage
     with transaction.atomic():
-        locked = Entry.objects.select_for_update().get(pk=attachment.entry_id)
+        locked = _locked_entry(attachment.entry_id)
         _check_can_edit(actor, locked)
         deleted, _counts = Attachment.objects.filter(pk=attachment.pk, entry=locked).delete()
         if not deleted:
@@ -142,6 +151,15 @@ def delete_attachment(*, actor: User, attachment: Attachment) -> None:
 
 
 # ---- Permission, reading, naming ------------------------------------------------------------
+
+
+def _locked_entry(pk) -> Entry:
+    """The entry under a row lock, its round locked before it (the order core.workflow uses)."""
+    round_id = Entry.objects.values_list("round_id", flat=True).get(pk=pk)
+    award_round = AwardRound.objects.select_for_update().get(pk=round_id)
+    locked = Entry.objects.select_for_update().get(pk=pk)
+    locked.round = award_round
+    return locked
 
 
 def _check_can_edit(actor: User, entry: Entry) -> None:

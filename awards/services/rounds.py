@@ -1,6 +1,7 @@
 """Award rounds: creating, changing and deleting them. Their state changes go through
 core.workflow.transition (awards/workflows/rounds.py)."""
 
+import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +16,7 @@ from awards.models import (
 )
 from awards.services.common import set_fields
 from core.activity import Action, log_activity, log_changes, snapshot
+from core.clock import moment_of
 
 ROUND_FIELDS = [
     "title",
@@ -34,11 +36,15 @@ ROUND_FIELDS = [
 ]
 
 
-def create_round(*, actor, data: dict[str, Any], product_groups=None) -> AwardRound:
-    """A new round in draft; the four official groups are open unless others are given."""
+def create_round(
+    *, actor, data: dict[str, Any], product_groups=None, on: datetime.date | None = None
+) -> AwardRound:
+    """A new round in draft; the four official groups are open unless others are given. `on`:
+    the day it was created, for a round of a past year (core.clock)."""
     if not rules.can_manage_rounds(actor):
         raise PermissionDenied(_("Only extension officers create award rounds."))
-    award_round = AwardRound()
+    when = moment_of(on)
+    award_round = AwardRound(created_at=when.at)
     set_fields(award_round, data, ROUND_FIELDS)
     if award_round.criteria_template is None:
         award_round.criteria_template = CriteriaTemplate.objects.filter(is_default=True).first()
@@ -52,6 +58,7 @@ def create_round(*, actor, data: dict[str, Any], product_groups=None) -> AwardRo
             action=Action.CREATED,
             target=award_round,
             after={**snapshot(award_round), "product_groups": _group_codes(award_round)},
+            at=when.at,
         )
     return award_round
 
@@ -59,33 +66,40 @@ def create_round(*, actor, data: dict[str, Any], product_groups=None) -> AwardRo
 def update_round(
     *, actor, award_round: AwardRound, data: dict[str, Any], product_groups=None
 ) -> AwardRound:
-    """Change a round's settings. Its criteria and open groups are fixed once it leaves draft."""
+    """Change a round's settings, as far as its phase allows: level, year, criteria and open
+    groups are fixed once registration opens; the judging settings and the dates once judging
+    starts; nothing once the results are final. Every refused field is reported at once."""
     if not rules.can_manage_rounds(actor):
         raise PermissionDenied(_("Only extension officers change award rounds."))
     with transaction.atomic():
         current = AwardRound.objects.select_for_update().get(pk=award_round.pk)
-        if current.state in (AwardRound.State.FINALIZED, AwardRound.State.PUBLISHED):
-            raise ValidationError(_("A finalized round can no longer be changed."))
+        phase = current.phase
+        if phase.final:
+            raise ValidationError(_("A finalized round can no longer be changed."), code="fixed")
         before = {**snapshot(current), "product_groups": _group_codes(current)}
         set_fields(current, data, ROUND_FIELDS)
-        if current.state != AwardRound.State.DRAFT:
-            # Voting codes carry the level and year, and the level decides the documents
-            # submitted dossiers had to hold: neither changes once registration opened.
-            for name in ("level", "year"):
-                if getattr(current, name) != before[name]:
-                    raise ValidationError(
-                        {name: _("This is fixed once registration opens.")}, code="fixed"
+        after = snapshot(current)
+        if product_groups is not None:
+            after["product_groups"] = sorted(group.code for group in product_groups)
+        errors = {}
+        if phase.opened:
+            # Voting codes carry the level and year, the level decides the documents submitted
+            # dossiers had to hold, and entries were registered for these criteria and groups.
+            fixed = [*AwardRound.FIXED_ONCE_OPENED, "product_groups"]
+            for name in fixed:
+                if name in after and after[name] != before[name]:
+                    errors[name] = ValidationError(
+                        _("This is fixed once registration opens."), code="fixed"
                     )
-            if current.criteria_template_id != before["criteria_template"]:
-                raise ValidationError(
-                    {"criteria_template": _("The criteria are fixed once registration opens.")}
-                )
-            if product_groups is not None and {g.code for g in product_groups} != set(
-                before["product_groups"]
-            ):
-                raise ValidationError(
-                    {"product_groups": _("The open groups are fixed once registration opens.")}
-                )
+        if phase.settings_frozen:
+            # Judges score, and entries were screened, under these settings and dates.
+            for name in AwardRound.FROZEN_FROM_JUDGING:
+                if after[name] != before[name]:
+                    errors[name] = ValidationError(
+                        _("This is fixed once judging starts."), code="fixed"
+                    )
+        if errors:
+            raise ValidationError(errors)
         current.full_clean()
         current.save()
         if product_groups is not None:
@@ -102,7 +116,7 @@ def delete_round(*, actor, award_round: AwardRound) -> None:
         raise PermissionDenied(_("Only extension officers delete award rounds."))
     with transaction.atomic():
         current = AwardRound.objects.select_for_update().get(pk=award_round.pk)
-        if current.state != AwardRound.State.DRAFT or current.entries.exists():
+        if current.phase.opened or current.entries.exists():
             raise ValidationError(
                 _("Only a draft round without entries can be deleted."), code="protected"
             )

@@ -1,5 +1,6 @@
 """Screening: the checklist, the decision on one entry, and decisions on many at once."""
 
+import datetime
 import random
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,17 +8,20 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from awards import rules
-from awards.models import (
-    Entry,
-    ScreeningCheck,
-    ScreeningCondition,
-)
-from awards.rules import SCREENING_ROUND_STATES
+from awards.models import AwardRound, Entry, ScreeningCheck, ScreeningCondition
+from awards.workflows.entries import SCREENING_DECISIONS
 from core.activity import Action, log_activity
+from core.clock import moment_of
 from core.workflow import transition
 
 
-def record_screening(*, actor, entry: Entry, checks: dict[str, tuple[bool, str]]) -> Entry:
+def record_screening(
+    *,
+    actor,
+    entry: Entry,
+    checks: dict[str, tuple[bool, str]],
+    on: datetime.date | None = None,
+) -> Entry:
     """Tick or fail conditions of the checklist: {condition: (met, reason)}."""
     if not rules.can_screen_entries(actor):
         raise PermissionDenied(_("Only extension officers screen entries."))
@@ -29,14 +33,15 @@ def record_screening(*, actor, entry: Entry, checks: dict[str, tuple[bool, str]]
             errors[condition] = [_("A failed condition needs a reason.")]
     if errors:
         raise ValidationError(errors)
+    when = moment_of(on)
     with transaction.atomic():
-        # The stored state counts, not the caller's copy.
-        state, round_state = (
-            Entry.objects.select_for_update().values_list("state", "round__state").get(pk=entry.pk)
-        )
+        # The stored states count, not the caller's copy: the round first, then the entry, in
+        # the order every transition of an entry locks them.
+        award_round = AwardRound.objects.select_for_update().get(pk=entry.round_id)
+        state = Entry.objects.select_for_update().values_list("state", flat=True).get(pk=entry.pk)
         if state != Entry.State.SUBMITTED:
             raise ValidationError(_("Only a submitted entry is screened."))
-        if round_state not in SCREENING_ROUND_STATES:
+        if not award_round.phase.screens:
             raise ValidationError(
                 _("Entries are screened only while the round is in registration or screening.")
             )
@@ -44,13 +49,19 @@ def record_screening(*, actor, entry: Entry, checks: dict[str, tuple[bool, str]]
             ScreeningCheck.objects.update_or_create(
                 entry=entry,
                 condition=condition,
-                defaults={"passed": passed, "reason": reason.strip(), "checked_by": actor},
+                defaults={
+                    "passed": passed,
+                    "reason": reason.strip(),
+                    "checked_by": actor,
+                    "checked_at": when.at,
+                },
             )
         log_activity(
             actor=actor,
             action=Action.UPDATED,
             target=entry,
             after={"screening": {c: p for c, (p, _r) in checks.items()}},
+            at=when.at,
         )
     return entry
 
@@ -62,19 +73,38 @@ def screen_entry(
     decision: str,
     note: str = "",
     checks: dict[str, tuple[bool, str]] | None = None,
+    on: datetime.date | None = None,
 ) -> Entry:
-    """Record the checklist (if given) and decide: eligible, ineligible or returned."""
-    if decision not in (Entry.State.ELIGIBLE, Entry.State.INELIGIBLE, Entry.State.RETURNED):
-        raise ValidationError({"to": _("A screening decides eligible, ineligible or returned.")})
+    """Record the checklist (if given) and decide: eligible, ineligible or returned (the state
+    the decision leads to; each is a transition of awards/workflows/entries.py)."""
+    if decision not in SCREENING_DECISIONS:
+        raise ValidationError(
+            {
+                "decision": ValidationError(
+                    _("A screening decides eligible, ineligible or returned."), code="invalid"
+                )
+            }
+        )
     with transaction.atomic():
         if checks:
-            record_screening(actor=actor, entry=entry, checks=checks)
-        return transition(entry, to=decision, actor=actor, note=note)
+            record_screening(actor=actor, entry=entry, checks=checks, on=on)
+        return transition(
+            entry, action=SCREENING_DECISIONS[decision], actor=actor, note=note, on=on
+        )
 
 
-def bulk_transition(*, actor, entries: list[Entry], to: str, note: str = "") -> list[Entry]:
-    """Move many entries at once, all or nothing: if any one is refused, none moves and the
-    error lists each refused entry with its reasons.
+def bulk_transition(
+    *,
+    actor,
+    entries: list[Entry],
+    action: str | None = None,
+    to: str | None = None,
+    note: str = "",
+    on: datetime.date | None = None,
+) -> list[Entry]:
+    """Make one step (by name, or by the state it leads to) on many entries at once, all or
+    nothing: if any one is refused, none moves and the error lists each refused entry with its
+    reasons.
 
     Declaring entries eligible in bulk ticks the conditions nobody has checked yet as met: the
     officer asserts them for the whole selection. A condition already recorded as not met stays
@@ -83,7 +113,8 @@ def bulk_transition(*, actor, entries: list[Entry], to: str, note: str = "") -> 
     if not rules.can_screen_entries(actor):
         raise PermissionDenied(_("Only extension officers screen entries."))
     entries = list(entries)
-    if to == Entry.State.ELIGIBLE:
+    eligible = to == Entry.State.ELIGIBLE or action == SCREENING_DECISIONS[Entry.State.ELIGIBLE]
+    if eligible:
         # Voting codes are numbered in screening order; a selection usually comes in
         # registration order, which a judge could map back to facilities. Shuffle it.
         random.SystemRandom().shuffle(entries)
@@ -92,14 +123,19 @@ def bulk_transition(*, actor, entries: list[Entry], to: str, note: str = "") -> 
         for entry in entries:
             try:
                 with transaction.atomic():
-                    if to == Entry.State.ELIGIBLE and entry.state == Entry.State.SUBMITTED:
+                    if eligible and entry.state == Entry.State.SUBMITTED:
                         checked = set(entry.screening_checks.values_list("condition", flat=True))
                         unchecked = [c for c in ScreeningCondition.values if c not in checked]
                         if unchecked:
                             record_screening(
-                                actor=actor, entry=entry, checks={c: (True, "") for c in unchecked}
+                                actor=actor,
+                                entry=entry,
+                                checks={c: (True, "") for c in unchecked},
+                                on=on,
                             )
-                    moved.append(transition(entry, to=to, actor=actor, note=note))
+                    moved.append(
+                        transition(entry, action=action, to=to, actor=actor, note=note, on=on)
+                    )
             except (ValidationError, PermissionDenied) as error:
                 messages = error.messages if isinstance(error, ValidationError) else [str(error)]
                 errors[str(entry.pk)] = messages

@@ -46,7 +46,7 @@ def service_error_messages(error: ValidationError) -> list[str]:
 
 def criteria_of(award_round: AwardRound):
     """The round's own copy once it left draft, else its template's (what it would copy)."""
-    if award_round.state != AwardRound.State.DRAFT:
+    if award_round.phase.opened:
         criteria = award_round.criteria.all()
     elif award_round.criteria_template_id:
         criteria = award_round.criteria_template.criteria.all()

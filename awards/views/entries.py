@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from applicants.queries import facilities_visible_to
 from awards import dossier, rules, services
 from awards.forms import AttachmentUploadForm, EntryForm, EntryRegisterForm, NoteForm
-from awards.models import Attachment, AwardRound, Entry
+from awards.models import DESCRIPTION_FIELDS, Attachment, AwardRound, Entry
 from awards.queries import entries_visible_to, rounds_visible_to
 from awards.services.attachments import add_attachment, delete_attachment
 from awards.views.common import (
@@ -32,17 +32,6 @@ from core.forms import add_service_errors
 from core.history import history_rows
 from core.roles import Role, is_staff_role, role_of
 from core.workflow import transition
-
-# The Mẫu 02 fields shown on the entry's page, in the order of the official form.
-DESCRIPTION_FIELDS = (
-    "features",
-    "materials",
-    "production_process",
-    "markets",
-    "price",
-    "quality_standards",
-    "awards_received",
-)
 
 
 def _require_applicant(user) -> None:
@@ -165,13 +154,20 @@ def description_rows(entry: Entry) -> list[tuple[str, str]]:
     ]
 
 
+def _step_leading_to(user, entry: Entry, state: str):
+    """The step of the entry's workflow this user may make from its state to `state`, if any
+    (the facility's own, or the center's: each actor has at most one)."""
+    return next((t for t in Entry.workflow.available(user, entry) if t.target == state), None)
+
+
 def render_entry_page(
     request, entry: Entry, *, form=None, upload_form=None, submit_errors=None, status=200
 ):
     user = request.user
     member = rules.is_entry_member(user, entry)
     can_edit = rules.can_edit_entry(user, entry)
-    targets = {step.target for step in Entry.workflow.available(user, entry)}
+    submit_step = _step_leading_to(user, entry, Entry.State.SUBMITTED)
+    withdraw_step = _step_leading_to(user, entry, Entry.State.WITHDRAWN)
     photos, documents = attachment_groups(entry)
     context = {
         "entry": entry,
@@ -179,8 +175,9 @@ def render_entry_page(
         "member": member,
         "staff": is_staff_role(user),
         "can_edit": can_edit,
-        "can_submit": Entry.State.SUBMITTED in targets,
-        "can_withdraw": Entry.State.WITHDRAWN in targets,
+        "submit_step": submit_step,
+        "submit_confirm": submit_step.confirmation(entry) if submit_step else "",
+        "withdraw_step": withdraw_step,
         "can_screen": rules.can_screen_entries(user) and entry.state == Entry.State.SUBMITTED,
         "photos": photos,
         "documents": documents,
@@ -282,7 +279,13 @@ def attachment_delete(request, pk):
 def entry_submit(request, pk):
     entry = entry_for(request.user, pk)
     try:
-        transition(entry, to=Entry.State.SUBMITTED, actor=request.user)
+        # "from": the state the page showed; a stale page is refused rather than acted on.
+        transition(
+            entry,
+            to=Entry.State.SUBMITTED,
+            expected=request.POST.get("from") or None,
+            actor=request.user,
+        )
     except ValidationError as error:
         return render_entry_page(request, entry, submit_errors=service_error_messages(error))
     messages.success(
@@ -294,17 +297,24 @@ def entry_submit(request, pk):
 
 @login_required
 def entry_withdraw(request, pk):
-    """Asks for confirmation (GET), withdraws (POST)."""
+    """Asks for confirmation (GET), withdraws (POST): the facility its own entry, or an officer
+    at the facility's written request (two steps of the workflow to one state)."""
     entry = entry_for(request.user, pk)
-    if not rules.is_entry_member(request.user, entry):
+    if rules.is_entry_member(request.user, entry):
+        step = Entry.workflow.get("withdraw")
+    elif rules.can_screen_entries(request.user):
+        step = Entry.workflow.get("withdraw_on_request")
+    else:
         raise PermissionDenied
-    form = NoteForm(posted(request))
+    on_request = step.name == "withdraw_on_request"
+    form = NoteForm(posted(request), on_request=on_request)
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
             transition(
                 entry,
-                to=Entry.State.WITHDRAWN,
+                action=step.name,
+                expected=request.POST.get("from") or None,
                 actor=request.user,
                 note=form.cleaned_data["note"],
             )
@@ -313,6 +323,13 @@ def entry_withdraw(request, pk):
         else:
             messages.success(request, _("The entry was withdrawn."))
             return redirect("awards:entry-detail", pk=entry.pk)
-    available = Entry.State.WITHDRAWN in Entry.workflow.targets_from(entry.state)
-    context = {"entry": entry, "form": form, "errors": errors, "available": available}
+    context = {
+        "entry": entry,
+        "form": form,
+        "errors": errors,
+        "step": step,
+        "confirm": step.confirmation(entry),
+        "available": entry.state in step.sources,
+        "staff": is_staff_role(request.user),
+    }
     return render(request, "awards/entry_withdraw.html", context)

@@ -11,7 +11,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from awards import rules, services
@@ -25,16 +24,6 @@ from core.forms import add_service_errors
 from core.history import history_rows
 from core.roles import Role, is_staff_role, role_of
 from core.workflow import transition
-
-# What the button moving a round to each state says.
-ROUND_ACTIONS = {
-    AwardRound.State.REGISTRATION: gettext_lazy("Open registration"),
-    AwardRound.State.SCREENING: gettext_lazy("Close registration and start screening"),
-    AwardRound.State.JUDGING: gettext_lazy("Start judging"),
-    AwardRound.State.DELIBERATION: gettext_lazy("End judging and deliberate"),
-    AwardRound.State.FINALIZED: gettext_lazy("Finalize the results"),
-    AwardRound.State.PUBLISHED: gettext_lazy("Publish the results"),
-}
 
 # ---- Rounds -------------------------------------------------------------------------------
 
@@ -116,11 +105,14 @@ def render_round_page(request, award_round: AwardRound, failed_form=None):
     transitions = AwardRound.workflow.available(user, award_round) if staff else []
     forms = []
     for step in transitions:
-        if failed_form is not None and failed_form.data.get("to") == step.target:
+        if failed_form is not None and failed_form.data.get("action") == step.name:
             form = failed_form
         else:
-            form = RoundTransitionForm(initial={"to": step.target}, auto_id=f"id_{step.target}_%s")
-        forms.append({"step": step, "form": form, "label": ROUND_ACTIONS.get(step.target)})
+            form = RoundTransitionForm(
+                initial={"action": step.name, "from": award_round.state},
+                auto_id=f"id_{step.name}_%s",
+            )
+        forms.append({"step": step, "form": form, "confirm": step.confirmation(award_round)})
     criteria = criteria_of(award_round)
     context = {
         "round": award_round,
@@ -128,13 +120,11 @@ def render_round_page(request, award_round: AwardRound, failed_form=None):
         "groups": list(award_round.product_groups.all()),
         "criteria": criteria,
         "criteria_total": sum(c.max_points for c in criteria),
-        "criteria_is_copy": award_round.state != AwardRound.State.DRAFT,
+        "criteria_is_copy": award_round.phase.opened,
         "transitions": forms,
         "failed_form": failed_form,
-        "can_edit": rules.can_manage_rounds(user)
-        and award_round.state not in (AwardRound.State.FINALIZED, AwardRound.State.PUBLISHED),
-        "can_register": role_of(user) == Role.APPLICANT
-        and award_round.state == AwardRound.State.REGISTRATION,
+        "can_edit": rules.can_manage_rounds(user) and not award_round.phase.final,
+        "can_register": role_of(user) == Role.APPLICANT and award_round.phase.accepts_entries,
     }
     if staff:
         counts = dict(award_round.entries.values_list("state").annotate(n=Count("id")).order_by())
@@ -152,21 +142,22 @@ def round_transition(request, pk):
     award_round = round_for(request.user, pk)
     if not is_staff_role(request.user):
         raise PermissionDenied
-    to = request.POST.get("to", "")
-    form = RoundTransitionForm(request.POST, auto_id=f"id_{to}_%s")
+    name = request.POST.get("action", "")
+    form = RoundTransitionForm(request.POST, auto_id=f"id_{name}_%s")
     if form.is_valid():
         data = form.cleaned_data
         try:
             moved = transition(
                 award_round,
-                to=data["to"],
+                action=data["action"],
+                expected=data["from"] or None,
                 actor=request.user,
                 note=data["note"],
                 decision_number=data["decision_number"],
                 decision_date=data["decision_date"],
             )
         except ValidationError as error:
-            add_service_errors(form, error, {"requirements": None, "to": None})
+            add_service_errors(form, error, {"requirements": None, "action": None, "from": None})
         else:
             messages.success(
                 request,

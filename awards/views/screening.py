@@ -220,7 +220,7 @@ def _screen(request, entry: Entry, form: ScreeningForm, *, deciding: bool) -> bo
         else:
             services.record_screening(actor=request.user, entry=entry, checks=form.checks())
     except ValidationError as error:
-        names = {"requirements": None, "to": "decision"}
+        names = {"requirements": None, "decision": "decision"}
         if hasattr(error, "error_dict"):
             names.update({key: form.field_for(key) for key in error.error_dict if key != "to"})
         add_service_errors(form, error, names)

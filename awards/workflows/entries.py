@@ -1,22 +1,20 @@
 """The entry's state machine: submitting, screening decisions, withdrawing.
 
 Attached to the model as `Entry.workflow`; core.workflow.transition is the only way to move an
-entry."""
+entry. Its guards read the entry's round (is registration open, is the round screening), so the
+round's row is locked first (`locks=("round",)`): a round changing phase and one of its entries
+changing state queue on the round, and each sees what the other committed.
+"""
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from awards import dossier, rules
-from awards.models import (
-    LEVEL_LETTERS,
-    AwardRound,
-    Entry,
-    ScreeningCondition,
-)
+from awards.models import LEVEL_LETTERS, Entry, ScreeningCondition
 from awards.workflows.rounds import officers
+from core.formatting import format_date
 from core.workflow import Change, Transition, Workflow
 
-R = AwardRound.State
 E = Entry.State
 
 
@@ -26,27 +24,27 @@ def facility_member(user, entry: Entry) -> bool:
 
 def registration_window_open(entry: Entry, change: Change) -> list[str]:
     award_round = entry.round
-    if award_round.state != R.REGISTRATION:
+    if not award_round.phase.accepts_entries:
         return [_("The round is not open for registration.")]
-    if not award_round.accepts_registrations():
+    if not award_round.accepts_registrations(on=change.on):
         return [
             _("Registration is open from %(opens)s to %(closes)s.")
             % {
-                "opens": award_round.registration_opens.strftime("%d/%m/%Y"),
-                "closes": award_round.registration_closes.strftime("%d/%m/%Y"),
+                "opens": format_date(award_round.registration_opens),
+                "closes": format_date(award_round.registration_closes),
             }
         ]
     return []
 
 
-def round_in_screening(entry: Entry, change: Change) -> list[str]:
-    if entry.round.state not in rules.SCREENING_ROUND_STATES:
+def round_screens(entry: Entry, change: Change) -> list[str]:
+    if not entry.round.phase.screens:
         return [_("Entries are screened only while the round is in registration or screening.")]
     return []
 
 
 def round_before_judging(entry: Entry, change: Change) -> list[str]:
-    if entry.round.state not in (R.DRAFT, R.REGISTRATION, R.SCREENING):
+    if entry.round.phase.settings_frozen:
         return [_("An entry can no longer be withdrawn once judging has started.")]
     return []
 
@@ -64,89 +62,146 @@ def checklist_all_met(entry: Entry, change: Change) -> list[str]:
     ]
 
 
-def reason_given(entry: Entry, change: Change) -> list[str]:
+def what_to_complete_given(entry: Entry, change: Change) -> list[str]:
+    return [] if change.note else [_("Say what the facility must complete.")]
+
+
+def ineligibility_reason_given(entry: Entry, change: Change) -> list[str]:
+    return [] if change.note else [_("Give the reason the entry is ineligible.")]
+
+
+def request_described(entry: Entry, change: Change) -> list[str]:
     if change.note:
         return []
-    if change.target == E.RETURNED:
-        return [_("Say what the facility must complete.")]
-    return [_("Give the reason the entry is ineligible.")]
+    return [_("Say how the facility asked to withdraw (its letter or message, and its date).")]
 
 
 def mark_submitted(entry: Entry, change: Change) -> None:
-    entry.submitted_at = timezone.now()
+    entry.submitted_at = change.at
     entry.state_reason = ""
-    entry.save(update_fields=["submitted_at", "state_reason", "updated_at"])
 
 
 def keep_reason(entry: Entry, change: Change) -> None:
     entry.state_reason = change.note
-    entry.save(update_fields=["state_reason", "updated_at"])
 
 
 def assign_voting_code(entry: Entry, change: Change) -> None:
     """T2026-1-007: level letter, year, product group, sequence within the group.
 
-    The sequence follows screening order, which says nothing about the facility; the unique
-    constraint on (round, voting_code) guards against two screenings taking the same number.
+    The sequence follows screening order, which says nothing about the facility. The round's
+    row is locked (the workflow's `locks`), so two officers screening two entries of one group
+    at the same moment queue and never take the same number.
     """
-    # Lock the round: two officers screening two entries of one group at the same moment would
-    # otherwise both take the next number (and one would fail on the unique constraint).
-    award_round = AwardRound.objects.select_for_update().get(pk=entry.round_id)
+    award_round = entry.round
     prefix = f"{LEVEL_LETTERS[award_round.level]}{award_round.year}-{entry.product_group.code}-"
     codes = Entry.objects.filter(round=award_round, voting_code__startswith=prefix)
     used = [int(code.rsplit("-", 1)[1]) for code in codes.values_list("voting_code", flat=True)]
     sequence = max(used, default=0) + 1
     entry.voting_code = f"{prefix}{sequence:03d}"
     entry.state_reason = ""
-    entry.save(update_fields=["voting_code", "state_reason", "updated_at"])
 
 
-# A decision is taken on a submitted dossier.
+# A screening decision is taken on a submitted dossier; an entry can be withdrawn until judging.
 SCREENABLE = (E.SUBMITTED,)
+WITHDRAWABLE = (E.DRAFT, E.SUBMITTED, E.RETURNED, E.ELIGIBLE)
+SUBMIT_CONFIRMATION = gettext_lazy(
+    "Submit the dossier? It can no longer be changed unless the center returns it for completion."
+)
 
 Entry.workflow = Workflow(
     state_field="state",
+    locks=("round",),
     transitions=[
         Transition(
+            "submit",
             (E.DRAFT,),
             E.SUBMITTED,
             facility_member,
+            label=gettext_lazy("Submit the dossier"),
+            confirm=SUBMIT_CONFIRMATION,
             requires=(registration_window_open, dossier_complete),
             effects=(mark_submitted,),
         ),
         Transition(
+            "resubmit",
             (E.RETURNED,),
             E.SUBMITTED,
             facility_member,
-            requires=(round_in_screening, dossier_complete),
+            label=gettext_lazy("Submit the completed dossier"),
+            confirm=SUBMIT_CONFIRMATION,
+            requires=(round_screens, dossier_complete),
             effects=(mark_submitted,),
         ),
         Transition(
+            "declare_eligible",
             SCREENABLE,
             E.ELIGIBLE,
             officers,
-            requires=(round_in_screening, checklist_all_met),
+            label=gettext_lazy("Eligible: screened in, a voting code is given"),
+            requires=(round_screens, checklist_all_met),
             effects=(assign_voting_code,),
         ),
         Transition(
-            SCREENABLE,
-            E.INELIGIBLE,
-            officers,
-            requires=(round_in_screening, reason_given),
-            effects=(keep_reason,),
-        ),
-        Transition(
+            "return_for_completion",
             SCREENABLE,
             E.RETURNED,
             officers,
-            requires=(round_in_screening, reason_given),
+            label=gettext_lazy("Returned: the facility completes the dossier"),
+            requires=(round_screens, what_to_complete_given),
             effects=(keep_reason,),
         ),
         Transition(
-            (E.DRAFT, E.SUBMITTED, E.RETURNED, E.ELIGIBLE),
+            "declare_ineligible",
+            SCREENABLE,
+            E.INELIGIBLE,
+            officers,
+            label=gettext_lazy("Ineligible"),
+            confirm=gettext_lazy(
+                "Declare the entry ineligible? The facility reads the reason; the entry takes "
+                "no further part in the round."
+            ),
+            requires=(round_screens, ineligibility_reason_given),
+            effects=(keep_reason,),
+        ),
+        # Two ways to one state: the facility withdraws its own entry, or the center records a
+        # withdrawal the facility asked for in writing (a letter, a message to the officer).
+        Transition(
+            "withdraw",
+            WITHDRAWABLE,
             E.WITHDRAWN,
             facility_member,
+            label=gettext_lazy("Withdraw the entry"),
+            confirm=gettext_lazy("Withdraw this entry from the round? This cannot be undone."),
             requires=(round_before_judging,),
+            effects=(keep_reason,),
+        ),
+        Transition(
+            "withdraw_on_request",
+            WITHDRAWABLE,
+            E.WITHDRAWN,
+            officers,
+            label=gettext_lazy("Withdraw at the facility's request"),
+            confirm=gettext_lazy(
+                "Withdraw this entry at the facility's request? This cannot be undone; the "
+                "facility reads the note."
+            ),
+            requires=(round_before_judging, request_described),
+            effects=(keep_reason,),
         ),
     ],
 )
+
+# The decisions a screening takes, by the state each leads to (the API's and the form's
+# `decision`), and the transition that makes it.
+SCREENING_DECISIONS = {
+    E.ELIGIBLE: "declare_eligible",
+    E.RETURNED: "return_for_completion",
+    E.INELIGIBLE: "declare_ineligible",
+}
+
+
+def screening_decision_choices() -> list[tuple[str, str]]:
+    """(decision, label) for a form: the labels are the transitions' own."""
+    return [
+        (decision, Entry.workflow.get(name).label) for decision, name in SCREENING_DECISIONS.items()
+    ]

@@ -4,7 +4,7 @@ Attached to the model as `AwardRound.workflow`; core.workflow.transition is the 
 move a round."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from awards.models import (
     AwardRound,
@@ -69,7 +69,6 @@ def all_entries_screened(award_round: AwardRound, change: Change) -> list[str]:
 def record_decision(award_round: AwardRound, change: Change) -> None:
     award_round.decision_number = change.decision_number
     award_round.decision_date = change.decision_date
-    award_round.save(update_fields=["decision_number", "decision_date", "updated_at"])
 
 
 officers = by_roles(Role.OFFICER, Role.ADMIN)
@@ -78,22 +77,72 @@ AwardRound.workflow = Workflow(
     state_field="state",
     transitions=[
         Transition(
+            "open_registration",
             (R.DRAFT,),
             R.REGISTRATION,
             officers,
+            label=gettext_lazy("Open registration"),
+            confirm=gettext_lazy(
+                "Open registration? The round's criteria are copied from its template, and its "
+                "level, year, criteria and product groups can no longer change."
+            ),
             requires=(round_ready_for_registration,),
             effects=(copy_criteria,),
         ),
-        Transition((R.REGISTRATION,), R.SCREENING, officers),
-        Transition((R.SCREENING,), R.JUDGING, officers, requires=(all_entries_screened,)),
-        Transition((R.JUDGING,), R.DELIBERATION, officers),
         Transition(
+            "close_registration",
+            (R.REGISTRATION,),
+            R.SCREENING,
+            officers,
+            label=gettext_lazy("Close registration and start screening"),
+            confirm=gettext_lazy(
+                "Close registration? Facilities can no longer register products or submit "
+                "drafts; returned dossiers can still be completed while screening lasts."
+            ),
+        ),
+        Transition(
+            "start_judging",
+            (R.SCREENING,),
+            R.JUDGING,
+            officers,
+            label=gettext_lazy("Start judging"),
+            confirm=gettext_lazy(
+                "Start judging? Returned dossiers can no longer be resubmitted, entries can no "
+                "longer be withdrawn, and the pass score, the minimum number of score sheets, "
+                "the blind-judging settings and the dates are fixed."
+            ),
+            requires=(all_entries_screened,),
+        ),
+        Transition(
+            "end_judging",
+            (R.JUDGING,),
+            R.DELIBERATION,
+            officers,
+            label=gettext_lazy("End judging and deliberate"),
+            confirm=gettext_lazy("End judging? Judges can no longer change their score sheets."),
+        ),
+        Transition(
+            "finalize",
             (R.DELIBERATION,),
             R.FINALIZED,
             by_roles(Role.MANAGER),
+            label=gettext_lazy("Finalize the results"),
+            confirm=gettext_lazy(
+                "Finalize the results with this decision? Nothing of the round can change "
+                "afterwards."
+            ),
             effects=(record_decision,),
             needs_decision=True,
         ),
-        Transition((R.FINALIZED,), R.PUBLISHED, officers),
+        Transition(
+            "publish",
+            (R.FINALIZED,),
+            R.PUBLISHED,
+            officers,
+            label=gettext_lazy("Publish the results"),
+            confirm=gettext_lazy(
+                "Publish the results? Every facility then sees its entries' results."
+            ),
+        ),
     ],
 )

@@ -176,11 +176,15 @@ def test_entry_officer_sees_screening_transitions(api_as, officer, submitted_ent
     response = api_as(officer).get(detail_url(submitted_entry))
 
     data = response.json()
-    assert [t["to"] for t in data["available_transitions"]] == [
-        "eligible",
-        "ineligible",
-        "returned",
+    assert [(t["action"], t["to"]) for t in data["available_transitions"]] == [
+        ("declare_eligible", "eligible"),
+        ("return_for_completion", "returned"),
+        ("declare_ineligible", "ineligible"),
+        ("withdraw_on_request", "withdrawn"),
     ]
+    labels = {t["action"]: (t["label"], t["confirm"]) for t in data["available_transitions"]}
+    assert labels["return_for_completion"] == ("Trả lại: cơ sở bổ sung hồ sơ", "")
+    assert labels["withdraw_on_request"][1].startswith("Rút sản phẩm này theo đề nghị của cơ sở?")
     assert data["missing"] is None
 
 
@@ -688,7 +692,7 @@ def test_screening_with_unknown_decision_is_refused(api_as, officer, submitted_e
     )
 
     assert response.status_code == 400
-    assert list(response.json()) == ["to"]
+    assert list(response.json()) == ["decision"]
 
 
 def test_screening_failed_condition_without_reason_is_refused(api_as, officer, submitted_entry):
@@ -875,4 +879,8 @@ def test_entry_history_for_the_facility_has_state_changes_only_without_names(
     assert [r["action"] for r in staff_rows][:2] == ["updated", "transition"]
     assert [r["action"] for r in facility_rows] == ["transition"]
     assert facility_rows[0]["actor"] is None
-    assert facility_rows[0]["after"] == {"state": "submitted"}
+    assert facility_rows[0]["after"] == {
+        "state": "submitted",
+        "submitted_at": submitted_entry.submitted_at.isoformat(),
+    }
+    assert facility_rows[0]["transition"] == "submit"

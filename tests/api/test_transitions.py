@@ -207,14 +207,37 @@ def test_round_transition_to_unknown_state_is_refused(api_as, officer, draft_rou
 
     assert response.status_code == 400
     assert list(response.json()) == ["to"]
-    assert response.data["to"][0].code == "unknown_state"
+    assert response.data["to"][0].code == "invalid_choice"
+
+
+def test_round_transition_to_unknown_action_is_refused(api_as, officer, draft_round):
+    response = api_as(officer).post(
+        round_url(draft_round, "transition"), {"action": "archive"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["action"]
+    assert response.data["action"][0].code == "invalid_choice"
 
 
 def test_round_transition_without_target_is_refused(api_as, officer, draft_round):
     response = api_as(officer).post(round_url(draft_round, "transition"), {}, format="json")
 
     assert response.status_code == 400
-    assert response.data["to"][0].code == "required"
+    assert response.data["action"][0].code == "required"
+
+
+def test_round_transition_with_both_action_and_target_is_refused(api_as, officer, draft_round):
+    response = api_as(officer).post(
+        round_url(draft_round, "transition"),
+        {"action": "open_registration", "to": "registration"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.data["action"][0].code == "required"
+    draft_round.refresh_from_db()
+    assert draft_round.state == "draft"
 
 
 def test_round_open_registration_without_dates_lists_each_missing_date(api_as, officer):
@@ -312,11 +335,16 @@ def test_round_history_lists_transitions_newest_first_with_decision(api_as, offi
 
     assert response.status_code == 200
     rows = response.json()
+    # The decision the finalizing effect recorded is logged before and after, in the same row.
     assert [(r["before"], r["after"]) for r in rows] == [
-        ({"state": "deliberation"}, {"state": "finalized"}),
+        (
+            {"state": "deliberation", "decision_number": "", "decision_date": None},
+            {"state": "finalized", "decision_number": "45/QĐ-SCT", "decision_date": "2027-01-05"},
+        ),
         ({"state": "judging"}, {"state": "deliberation"}),
     ]
     assert [r["action"] for r in rows] == ["transition", "transition"]
+    assert [r["transition"] for r in rows] == ["finalize", "end_judging"]
     assert rows[0]["actor"] == {"id": manager.pk, "name": manager.full_name}
     assert rows[0]["decision_number"] == "45/QĐ-SCT"
     assert rows[0]["decision_date"] == "2027-01-05"
@@ -334,6 +362,7 @@ def test_round_history_lists_transitions_newest_first_with_decision(api_as, offi
         "id",
         "note",
         "time",
+        "transition",
     ]
 
 
@@ -357,11 +386,11 @@ def test_round_history_of_draft_by_role(api_as, personas, draft_round, persona, 
     assert response.status_code == expected_status
 
 
-def test_transition_conflict_answers_409_with_its_code():
-    response = exception_handler(TransitionConflict("changed meanwhile", code="conflict"), {})
+def test_transition_conflict_answers_409_with_its_code_and_the_current_state():
+    response = exception_handler(TransitionConflict("changed meanwhile", state="screening"), {})
 
     assert response.status_code == 409
-    assert response.data == {"detail": "changed meanwhile"}
+    assert response.data == {"detail": "changed meanwhile", "state": "screening"}
     assert response.data["detail"].code == "conflict"
 
 
@@ -486,7 +515,7 @@ def test_entry_submit_by_non_member_is_refused(
 
 def test_entry_submit_after_registration_closed_is_refused(api_as, applicant, complete_entry):
     AwardRound.objects.filter(pk=complete_entry.round_id).update(
-        registration_closes=datetime.date(2020, 1, 1)
+        registration_opens=datetime.date(2019, 12, 1), registration_closes=datetime.date(2020, 1, 1)
     )
 
     response = api_as(applicant).post(
@@ -586,18 +615,28 @@ def test_entry_history_lists_submission_and_screening(api_as, applicant, officer
 
     assert response.status_code == 200
     rows = [r for r in response.json() if r["action"] == "transition"]
-    assert [(r["action"], r["before"], r["after"]) for r in rows] == [
-        ("transition", {"state": "submitted"}, {"state": "returned"}),
-        ("transition", {"state": "draft"}, {"state": "submitted"}),
+    submitted_at = Entry.objects.get(pk=complete_entry.pk).submitted_at.isoformat()
+    # Each row carries what the step's effects changed: the reason, the submission time.
+    assert [(r["transition"], r["before"], r["after"]) for r in rows] == [
+        (
+            "return_for_completion",
+            {"state": "submitted", "state_reason": ""},
+            {"state": "returned", "state_reason": "Bổ sung ảnh"},
+        ),
+        (
+            "submit",
+            {"state": "draft", "submitted_at": None},
+            {"state": "submitted", "submitted_at": submitted_at},
+        ),
     ]
     assert rows[0]["actor"]["id"] == officer.pk
     assert rows[0]["note"] == "Bổ sung ảnh"
     assert rows[1]["actor"]["id"] == applicant.pk
     # The facility follows the same two steps and the reason, without the staff's names.
     facility_rows = api_as(applicant).get(entry_url(complete_entry, "history")).json()
-    assert [(r["after"], r["note"], r["actor"]) for r in facility_rows] == [
-        ({"state": "returned"}, "Bổ sung ảnh", None),
-        ({"state": "submitted"}, "", None),
+    assert [(r["after"]["state"], r["note"], r["actor"]) for r in facility_rows] == [
+        ("returned", "Bổ sung ảnh", None),
+        ("submitted", "", None),
     ]
 
 

@@ -63,3 +63,14 @@ def test_eligibility_unknown_legal_form_fails():
 def test_eligibility_before_any_rule_fails():
     facility = FacilityFactory()
     assert is_rural_industrial_facility(facility, on=datetime.date(2010, 1, 1)).eligible is False
+
+
+@pytest.mark.django_db
+def test_eligibility_urban_ward_facility_qualifies_before_the_2025_units_existed():
+    """On 1 March 2024 "Phường Sơn Đông" did not exist yet (it was "xã Sơn Đông"): the rule
+    cannot tell a ward from a commune before 1 July 2025 and leaves the place to the officer."""
+    facility = FacilityFactory(ward=ward_in("86", Ward.Kind.WARD))
+
+    assert is_rural_industrial_facility(facility, on=datetime.date(2024, 3, 1)).eligible is True
+    assert is_rural_industrial_facility(facility, on=datetime.date(2025, 6, 30)).eligible is True
+    assert is_rural_industrial_facility(facility, on=datetime.date(2025, 7, 1)).eligible is False

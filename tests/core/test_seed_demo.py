@@ -84,11 +84,11 @@ def test_seed_demo_twice_creates_nothing_more(storage_root):
         # The applicant's 2 facilities + one facility account per other 2024 facility.
         "memberships": 19,
         # 5 + 17 accounts and 40 facilities, each created by a service that logs it;
-        # 2 rounds created and opened, the 2024 one moved to screening and judging and given
-        # its 2024 dates (7 rows); 32 entries registered, 190 files attached (30 × 6 in 2024,
+        # 2 rounds created and opened, the 2024 one moved to screening and judging, each step on
+        # its 2024 day (6 rows); 32 entries registered, 190 files attached (30 × 6 in 2024,
         # 6 + 4 in 2026), 30 submitted, 30 checklists recorded and 30 screening decisions;
         # 17 facility accounts linked to their facilities by the officer.
-        "activity": 22 + 40 + 7 + 32 + 190 + 30 + 30 + 30 + 17,
+        "activity": 22 + 40 + 6 + 32 + 190 + 30 + 30 + 30 + 17,
         "organisations": 1,
         "rounds": 2,
         "entries": 32,
@@ -287,11 +287,43 @@ class TestAwardDemo:
             ("4", Decimal("10.0")),
         ]
         assert sorted(award_round.product_groups.values_list("code", flat=True)) == [1, 2, 3, 4]
+        # Recorded through the services on the days they happened (on=, core.clock): the log
+        # shows 2024, and no later correction of the dates was needed.
         history = history_of(award_round)
-        states = [row.after["state"] for row in history.filter(action="transition")]
-        assert sorted(states) == ["judging", "registration", "screening"]
-        dates = history.filter(action="updated").get().after
-        assert dates["registration_opens"] == "2024-03-01"
+        steps = [
+            (row.transition, timezone.localdate(row.created_at))
+            for row in history.filter(action="transition").order_by("created_at", "id")
+        ]
+        assert steps == [
+            ("open_registration", datetime.date(2024, 3, 1)),
+            ("close_registration", datetime.date(2024, 5, 2)),
+            ("start_judging", datetime.date(2024, 5, 16)),
+        ]
+        assert timezone.localdate(history.get(action="created").created_at) == datetime.date(
+            2024, 2, 20
+        )
+        assert not history.filter(action="updated").exists()
+        assert timezone.localdate(award_round.created_at) == datetime.date(2024, 2, 20)
+
+    def test_2024_entries_were_registered_submitted_and_screened_in_2024(self):
+        entries = round_2024().entries.all()
+        logs = ActivityLog.objects.filter(
+            content_type__model="entry", object_id__in=[str(e.pk) for e in entries]
+        )
+        days = {timezone.localdate(log.created_at) for log in logs}
+        assert min(days) == datetime.date(2024, 3, 4)
+        assert max(days) <= datetime.date(2024, 5, 16)
+        assert all(
+            datetime.date(2024, 3, 1)
+            <= timezone.localdate(e.submitted_at)
+            <= datetime.date(2024, 4, 30)
+            for e in entries
+        )
+        assert all(timezone.localdate(e.created_at).year == 2024 for e in entries)
+        uploaded = Attachment.objects.filter(entry__in=entries).values_list(
+            "uploaded_at", flat=True
+        )
+        assert {timezone.localdate(day).year for day in uploaded} == {2024}
 
     def test_2024_entries_across_the_four_groups_screened(self):
         entries = list(

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import Attachment, AwardRound, Entry, ProductGroup
+from core.activity import history_of
 from core.workflow import transition
 from tests.factories import (
     PDF_BYTES,
@@ -264,8 +265,8 @@ def test_entry_page_of_a_draft_shows_the_form_and_what_is_missing(client_as, app
 
     context = response.context
     assert context["can_edit"] is True
-    assert context["can_submit"] is True
-    assert context["can_withdraw"] is True
+    assert context["submit_step"].name == "submit"
+    assert context["withdraw_step"].name == "withdraw"
     assert context["form"].instance == entry
     assert len(context["missing"]) == 4  # three photos, then Mẫu 01, Mẫu 02, business registration
     assert 'id="missing-list"' in response.text
@@ -292,7 +293,7 @@ def test_entry_page_for_staff_is_read_only(client_as, officer, complete_entry):
     response = client_as(officer).get(entry_url(complete_entry))
 
     assert response.context["can_edit"] is False
-    assert response.context["can_submit"] is False
+    assert response.context["submit_step"] is None
     assert "form" not in response.context
     assert 'id="entry-form"' not in response.text
     assert 'class="btn btn-sm btn-outline-danger attachment-delete"' not in response.text
@@ -304,8 +305,8 @@ def test_entry_page_of_a_submitted_entry_is_read_only_for_the_facility(
     response = client_as(applicant).get(entry_url(submitted_entry))
 
     assert response.context["can_edit"] is False
-    assert response.context["can_submit"] is False
-    assert response.context["can_withdraw"] is True
+    assert response.context["submit_step"] is None
+    assert response.context["withdraw_step"].name == "withdraw"
     assert 'id="entry-form"' not in response.text
 
 
@@ -322,9 +323,9 @@ def test_entry_page_shows_the_reason_of_a_returned_entry(
     assert "Thiếu ảnh màu rõ nét." in response.text
     # The facility follows its state changes, with the officer's note.
     history = response.context["history"]
-    assert [(row["log"].before, row["log"].after) for row in history] == [
-        ({"state": "submitted"}, {"state": "returned"}),
-        ({"state": "draft"}, {"state": "submitted"}),
+    assert [(row["log"].before["state"], row["log"].after["state"]) for row in history] == [
+        ("submitted", "returned"),
+        ("draft", "submitted"),
     ]
 
 
@@ -558,13 +559,58 @@ def test_withdraw_during_judging_refused_with_the_reason(client_as, applicant, e
     assert entry.state == E.DRAFT
 
 
-@pytest.mark.parametrize(("persona", "expected"), [("officer", 403), ("other_applicant", 404)])
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("manager", 403), ("judge", 404), ("other_applicant", 404)]
+)
 def test_withdraw_by_others_refused(persona, expected, personas, client_as, entry):
     response = client_as(personas[persona]).post(entry_url(entry, "awards:entry-withdraw"))
 
     assert response.status_code == expected
     entry.refresh_from_db()
     assert entry.state == E.DRAFT
+
+
+def test_officer_withdraws_at_the_facilitys_request_with_how_it_asked(
+    client_as, officer, submitted_entry
+):
+    url = entry_url(submitted_entry, "awards:entry-withdraw")
+    client = client_as(officer)
+
+    confirm = client.get(url)
+    assert confirm.context["step"].name == "withdraw_on_request"
+    assert confirm.context["form"]["note"].label == "Cơ sở đã đề nghị như thế nào"
+    assert "Rút sản phẩm này theo đề nghị của cơ sở?" in confirm.text
+
+    refused = client.post(url, {"note": ""})
+    assert refused.context["errors"] == [
+        "Hãy ghi rõ cơ sở đã đề nghị rút như thế nào (văn bản hoặc tin nhắn và ngày gửi)."
+    ]
+    response = client.post(url, {"note": "Công văn số 12/CV ngày 02/12/2026", "from": "submitted"})
+
+    assert response.status_code == 302
+    submitted_entry.refresh_from_db()
+    assert submitted_entry.state == E.WITHDRAWN
+    assert submitted_entry.state_reason == "Công văn số 12/CV ngày 02/12/2026"
+    log = history_of(submitted_entry).filter(action="transition").first()
+    assert (log.transition, log.actor) == ("withdraw_on_request", officer)
+
+
+def test_withdraw_from_a_stale_page_is_refused_with_the_current_state(
+    client_as, applicant, officer, submitted_entry
+):
+    transition(submitted_entry, action="return_for_completion", actor=officer, note="Bổ sung")
+
+    response = client_as(applicant).post(
+        entry_url(submitted_entry, "awards:entry-withdraw"), {"from": "submitted"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["errors"] == [
+        "Dữ liệu vừa được thay đổi: trạng thái hiện tại là “Trả lại để bổ sung”. "
+        "Hãy tải lại trang và thử lại."
+    ]
+    submitted_entry.refresh_from_db()
+    assert submitted_entry.state == E.RETURNED
 
 
 # ---- My entries ---------------------------------------------------------------------------

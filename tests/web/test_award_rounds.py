@@ -231,8 +231,12 @@ def test_round_page_of_a_draft_shows_the_template_criteria_and_the_next_step(
     assert context["criteria_is_copy"] is False
     assert [c.code for c in context["criteria"]] == ["1", "2", "3", "4"]
     assert context["criteria_total"] == Decimal("100")
-    assert [t["step"].target for t in context["transitions"]] == ["registration"]
-    assert 'id="transition-registration"' in response.text
+    assert [t["step"].name for t in context["transitions"]] == ["open_registration"]
+    assert 'id="transition-open_registration"' in response.text
+    # The button and its confirmation come from the workflow.
+    assert ">Mở đăng ký</button>" in response.text
+    assert 'id="confirm-open_registration"' in response.text
+    assert 'name="from" value="draft"' in response.text
 
 
 def test_round_page_of_a_draft_without_template_says_so(client_as, officer):
@@ -251,7 +255,7 @@ def test_round_page_after_registration_shows_the_round_s_own_criteria(
 
     assert context["criteria_is_copy"] is True
     assert {c.round_id for c in context["criteria"]} == {award_round.pk}
-    assert [t["step"].target for t in context["transitions"]] == ["screening"]
+    assert [t["step"].name for t in context["transitions"]] == ["close_registration"]
 
 
 def test_round_page_manager_sees_no_transition_before_deliberation(client_as, manager, award_round):
@@ -263,7 +267,8 @@ def test_round_page_manager_sees_no_transition_before_deliberation(client_as, ma
 
 def test_open_registration_through_the_page(client_as, officer, draft_round):
     response = client_as(officer).post(
-        round_url(draft_round, "awards:round-transition"), {"to": "registration"}
+        round_url(draft_round, "awards:round-transition"),
+        {"action": "open_registration", "from": "draft"},
     )
 
     draft_round.refresh_from_db()
@@ -281,7 +286,7 @@ def test_open_registration_without_dates_shows_what_is_missing(client_as, office
     award_round = AwardRoundFactory(state="draft", registration_opens=None, judging_ends=None)
 
     response = client_as(officer).post(
-        round_url(award_round, "awards:round-transition"), {"to": "registration"}
+        round_url(award_round, "awards:round-transition"), {"action": "open_registration"}
     )
 
     award_round.refresh_from_db()
@@ -294,19 +299,37 @@ def test_open_registration_without_dates_shows_what_is_missing(client_as, office
 
 def test_transition_from_the_wrong_state_shows_the_error(client_as, officer, draft_round):
     response = client_as(officer).post(
-        round_url(draft_round, "awards:round-transition"), {"to": "judging"}
+        round_url(draft_round, "awards:round-transition"), {"action": "start_judging"}
     )
 
     draft_round.refresh_from_db()
     assert response.status_code == 200
     assert draft_round.state == R.DRAFT
-    assert len(response.context["failed_form"].non_field_errors()) == 1
+    assert response.context["failed_form"].non_field_errors() == [
+        "Không thể thực hiện “Bắt đầu chấm điểm” khi đang ở trạng thái “Bản nháp”."
+    ]
+
+
+def test_transition_from_a_stale_page_says_where_the_round_is_now(client_as, officer, award_round):
+    """Another officer closed registration while this page still showed it open."""
+    response = client_as(officer).post(
+        round_url(award_round, "awards:round-transition"),
+        {"action": "close_registration", "from": "draft"},
+    )
+
+    award_round.refresh_from_db()
+    assert response.status_code == 200
+    assert award_round.state == R.REGISTRATION
+    assert response.context["failed_form"].non_field_errors() == [
+        "Dữ liệu vừa được thay đổi: trạng thái hiện tại là “Đang nhận đăng ký”. "
+        "Hãy tải lại trang và thử lại."
+    ]
 
 
 @pytest.mark.parametrize("persona", ["manager", "applicant"])
 def test_round_transition_by_others_forbidden(persona, personas, client_as, award_round):
     response = client_as(personas[persona]).post(
-        round_url(award_round, "awards:round-transition"), {"to": "screening"}
+        round_url(award_round, "awards:round-transition"), {"action": "close_registration"}
     )
 
     award_round.refresh_from_db()
@@ -317,12 +340,12 @@ def test_round_transition_by_others_forbidden(persona, personas, client_as, awar
 def test_manager_finalizes_with_the_decision(client_as, manager):
     award_round = AwardRoundFactory(state="deliberation")
     page = client_as(manager).get(round_url(award_round))
-    assert [t["step"].target for t in page.context["transitions"]] == ["finalized"]
-    assert 'id="id_finalized_decision_number"' in page.text
+    assert [t["step"].name for t in page.context["transitions"]] == ["finalize"]
+    assert 'id="id_finalize_decision_number"' in page.text
 
     response = client_as(manager).post(
         round_url(award_round, "awards:round-transition"),
-        {"to": "finalized", "decision_number": "123/QĐ-UBND", "decision_date": "15/10/2026"},
+        {"action": "finalize", "decision_number": "123/QĐ-UBND", "decision_date": "15/10/2026"},
     )
 
     award_round.refresh_from_db()
@@ -338,7 +361,7 @@ def test_finalize_without_the_decision_shows_the_errors(client_as, manager):
     award_round = AwardRoundFactory(state="deliberation")
 
     response = client_as(manager).post(
-        round_url(award_round, "awards:round-transition"), {"to": "finalized"}
+        round_url(award_round, "awards:round-transition"), {"action": "finalize"}
     )
 
     award_round.refresh_from_db()
@@ -352,7 +375,7 @@ def test_officer_may_not_finalize(client_as, officer):
 
     response = client_as(officer).post(
         round_url(award_round, "awards:round-transition"),
-        {"to": "finalized", "decision_number": "1/QĐ", "decision_date": "15/10/2026"},
+        {"action": "finalize", "decision_number": "1/QĐ", "decision_date": "15/10/2026"},
     )
 
     award_round.refresh_from_db()
