@@ -1,9 +1,9 @@
 """What the benchmarks share: Django on a throwaway database, interleaved timing, the result.
 
 A benchmark is a module with `run() -> Result`, listed in bench.__main__.BENCHMARKS. It builds
-its data inside `throwaway_database()`, times the product and a baseline with `interleaved()`
-and returns the ratio with its target, the absolute figures, and any check that must also hold
-(a query count, the same rows on both sides).
+its data inside `throwaway_database()`, times the product and a baseline with `interleaved()`,
+takes their `paired_ratio()` and returns it with its target, the absolute figures, and any check
+that must also hold (a query count, the same rows on both sides).
 """
 
 import contextlib
@@ -105,7 +105,8 @@ def interleaved(
 
     The two take turns, in alternating order (p b, b p, p b …), so that whatever else the
     machine does meanwhile (another process, a change of clock speed, a garbage collection)
-    lands on both sides alike instead of on one batch."""
+    lands on both sides alike instead of on one batch. The n-th times of the two lists were
+    measured back to back: see paired_ratio()."""
     for _ in range(warmup):
         product()
         baseline()
@@ -116,6 +117,14 @@ def interleaved(
             call()
             times[call].append(time.perf_counter() - started)
     return times[product], times[baseline]
+
+
+def paired_ratio(product: list[float], baseline: list[float]) -> float:
+    """The median of product[n] / baseline[n]: each pair ran back to back, under the same load.
+
+    On a shared machine this moves less from run to run than the ratio of the two medians,
+    because a busy spell raises both times of a pair instead of one side's median."""
+    return statistics.median(p / b for p, b in zip(product, baseline, strict=True))
 
 
 def ms(seconds: list[float]) -> str:
