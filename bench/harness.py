@@ -38,7 +38,8 @@ class Result:
 
     @property
     def ratio_ok(self) -> bool:
-        return OPERATORS[self.op](self.ratio, self.target)
+        # Judged as printed, to two decimals: "4.00 (target <= 4.0)" is met, never missed.
+        return OPERATORS[self.op](round(self.ratio, 2), self.target)
 
     @property
     def passed(self) -> bool:
