@@ -12,7 +12,7 @@ PYTHON ?= $(shell for p in python3 python3.14 python3.13 python3.12 python; do \
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; \
 	done)
 
-.PHONY: run test venv test-venv migrate demo lint format messages clean
+.PHONY: run test venv test-venv migrate demo lint format bench messages clean
 
 $(VENV)/.base: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 is required (none found on PATH)."; exit 1; }
@@ -50,6 +50,10 @@ lint: test-venv
 format: test-venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## make bench: the benchmarks in bench/ (or one: make bench BENCH=api-list); fails on a missed target
+bench: test-venv
+	$(PY) -m bench $(BENCH)
 
 ## make messages: refresh the translation catalogue (needs GNU gettext) and compile it
 messages: test-venv
