@@ -144,9 +144,15 @@ STORAGES = {
 }
 
 # Dossier uploads: the largest file accepted, and the most pixels an image may decode to
-# (a larger image is refused as a possible decompression bomb).
+# (a larger image is refused as a possible decompression bomb). Decoding is what costs memory:
+# each process decodes UPLOAD_DECODE_CONCURRENCY images at a time (the others wait), and at the
+# default limit one decode plus Django stays well under 1 GB (numbers in
+# awards/services/attachments.py, by _DECODE_SLOTS).
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
-UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 50_000_000)
+UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
+UPLOAD_DECODE_CONCURRENCY = env_int("UPLOAD_DECODE_CONCURRENCY", 1)
+if UPLOAD_DECODE_CONCURRENCY < 1:
+    raise ImproperlyConfigured("UPLOAD_DECODE_CONCURRENCY must be at least 1.")
 
 # Password-reset mail: the console in development. In production the backend must be named:
 # on the console, reset links (which let anyone reading the logs take over an account) would

@@ -9,6 +9,10 @@ are uniform and small. Documents keep PNG as PNG because scanned text stays shar
 format; JPEG and WebP documents become JPEG. PDFs are stored as uploaded. Every image also gets a
 JPEG thumbnail of at most 400 px on its longest side.
 
+Decoding is what costs memory, so each process decodes one image at a time by default
+(UPLOAD_DECODE_CONCURRENCY, see _DECODE_SLOTS); the checks on the header, which need no pixels,
+run at once.
+
 Files are written under random names (uuid4) in the private default storage; the user's name is
 kept only in `original_name`, for the download's Content-Disposition.
 """
@@ -16,8 +20,10 @@ kept only in `original_name`, for the download's Content-Disposition.
 import datetime
 import io
 import os
+import threading
 import uuid
 import warnings
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -50,6 +56,23 @@ THUMBNAIL_SIZE = (400, 400)
 THUMBNAIL_QUALITY = 80
 # What Pillow raises on a malformed file, depending on the plugin and where it breaks.
 DECODE_ERRORS = (OSError, SyntaxError, ValueError, TypeError, EOFError, IndexError)
+
+# How many images this process decodes at once (UPLOAD_DECODE_CONCURRENCY, 1 by default); the
+# others wait their turn, a second or two for each image at the limit ahead of them. Only the
+# decoding waits: what _check_header refuses is refused at once.
+# Why, measured with tests/awards/attachment_memory_probe.py (peak RSS of twelve uploads at once,
+# as a threaded server or the upload page's loop over one request's files may do; Django alone
+# is ~47 MiB): at the former limit of 50 million pixels, decoding freely peaked at 4.8 GiB for
+# JPEG photos, 7.1 GiB for RGBA PNG documents and 8.9 GiB for WebP photos. One decode needs
+# ~8 bytes a pixel for JPEG and PNG (Pillow holds RGB and RGBA at 4 bytes a pixel; a rotation,
+# a flattening or the optimising JPEG encoder needs about as much again) and ~16 for WebP
+# (libwebp's decoder keeps two canvases and hands Pillow a third copy). With one slot the peak
+# is one decode plus the waiting uploads' bytes, whatever their number; at 50 million pixels
+# that is still 870 MiB for WebP, too close to 1 GB once a real worker's Django is heavier, hence
+# the default limit of 40 million (config/settings.py): 510 MiB for twelve JPEG photos, 370 MiB
+# for PNG documents, 710 MiB for WebP. JPEG draft mode would not help: the stored copy needs
+# every pixel decoded anyway, and the thumbnail is reduced from that image at no full-size cost.
+_DECODE_SLOTS = threading.BoundedSemaphore(settings.UPLOAD_DECODE_CONCURRENCY)
 
 
 @dataclass(frozen=True)
@@ -250,61 +273,93 @@ def _prepare(kind: str, data: bytes) -> _Prepared:
 
 
 def _prepare_image(kind: str, data: bytes) -> _Prepared:
-    # Pillow warns (and past twice its limit, raises) about images with too many pixels; make the
-    # warning an error too, so the effective limit is the smaller of Pillow's and ours. (The
-    # filter is process-wide; were another thread to reset it meanwhile, our own header check
-    # in _open_checked still holds at the default settings, whose limit is below Pillow's.)
+    try:
+        _check_header(kind, data)
+        # `with` gives the slot back however the work ends, an exception included.
+        with _DECODE_SLOTS:
+            return _reencode(kind, data)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_many_pixels() from None
+    except DECODE_ERRORS:
+        raise _file_error(
+            _("The image could not be read; it may be damaged. Save it again and upload it."),
+            "invalid_image",
+        ) from None
+
+
+def _check_header(kind: str, data: bytes) -> None:
+    """Identify the image from its header, refuse it on its pixel count before any pixel is
+    decoded, and verify its structure."""
+    # Pillow warns (and past twice its limit, raises) about images with too many pixels when it
+    # opens one; make the warning an error too, so the effective limit is the smaller of
+    # Pillow's and ours. (The filter is process-wide, so it is held only while the header is
+    # read, never while waiting for a decode slot; were another thread to reset it meanwhile,
+    # our own check below still holds at the default settings, whose limit is below Pillow's.)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            image = _open_checked(kind, data)
-            keep_png = image.format == "PNG" and kind != Attachment.Kind.PHOTO
-            image = ImageOps.exif_transpose(image)
-            flat = _flatten(image)
-            stored = _png_ready(image) if keep_png else flat
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise _too_many_pixels() from None
-        except DECODE_ERRORS:
-            raise _file_error(
-                _("The image could not be read; it may be damaged. Save it again and upload it."),
-                "invalid_image",
-            ) from None
-    # Saving copies an ICC profile, a comment or a palette transparency from `info`: drop it all.
-    stored.info = {}
-    flat.info = {}
-    output = io.BytesIO()
-    if keep_png:
-        stored.save(output, format="PNG")
-    else:
-        stored.save(output, format="JPEG", quality=JPEG_QUALITY, optimize=True)
-    thumbnail = io.BytesIO()
-    flat.thumbnail(THUMBNAIL_SIZE)  # after `stored` was saved: `flat` may be the same image
-    flat.save(thumbnail, format="JPEG", quality=THUMBNAIL_QUALITY)
-    return _Prepared(
-        content=output.getvalue(),
-        extension=".png" if keep_png else ".jpg",
-        content_type="image/png" if keep_png else "image/jpeg",
-        width=image.width,
-        height=image.height,
-        thumbnail=thumbnail.getvalue(),
-    )
-
-
-def _open_checked(kind: str, data: bytes) -> Image.Image:
-    """Identify the image from its header, refuse it on its pixel count before any pixel is
-    decoded, verify its structure, and return it decoded."""
-    try:
-        header = Image.open(io.BytesIO(data), formats=IMAGE_FORMATS)
-    except Image.UnidentifiedImageError:
-        raise _wrong_type(kind) from None
+            header = Image.open(io.BytesIO(data), formats=IMAGE_FORMATS)
+        except Image.UnidentifiedImageError:
+            raise _wrong_type(kind) from None
     width, height = header.size
     if width * height > settings.UPLOAD_MAX_IMAGE_PIXELS:
         raise _too_many_pixels()
     header.verify()
-    # verify() leaves the image unusable: open it again to decode it.
-    image = Image.open(io.BytesIO(data), formats=IMAGE_FORMATS)
-    image.load()
+
+
+def _reencode(kind: str, data: bytes) -> _Prepared:
+    """Decode the image, re-encode it for storage and make its thumbnail.
+
+    Each step that makes a new full-size image closes the one it replaces straight away, and
+    every image is closed on the way out, an exception included (a traceback would otherwise
+    keep the pixels alive after the decode slot is given back)."""
+    with ExitStack() as images:
+        # A fresh open: verify() in _check_header left that image unusable.
+        image = _closing(images, Image.open(io.BytesIO(data), formats=IMAGE_FORMATS))
+        image.load()
+        keep_png = image.format == "PNG" and kind != Attachment.Kind.PHOTO
+        # In place: otherwise an image without an Orientation tag is copied whole.
+        ImageOps.exif_transpose(image, in_place=True)
+        width, height = image.size
+        if keep_png:
+            image = _closing(images, _png_ready(image), replaces=image)
+            flat = _closing(images, _flatten(image))  # may be `image` itself
+            content = _encode(image, "PNG")
+            if flat is not image:
+                image.close()
+        else:
+            image = flat = _closing(images, _flatten(image), replaces=image)
+            content = _encode(image, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        flat.thumbnail(THUMBNAIL_SIZE)  # after `image` was encoded: `flat` may be the same image
+        thumbnail = _encode(flat, "JPEG", quality=THUMBNAIL_QUALITY)
+    return _Prepared(
+        content=content,
+        extension=".png" if keep_png else ".jpg",
+        content_type="image/png" if keep_png else "image/jpeg",
+        width=width,
+        height=height,
+        thumbnail=thumbnail,
+    )
+
+
+def _closing(
+    images: ExitStack, image: Image.Image, replaces: Image.Image | None = None
+) -> Image.Image:
+    """`image`, to be closed when `images` exits; the image it `replaces` is closed now, so its
+    pixels are freed before the next step allocates more."""
+    if image is not replaces:
+        images.callback(image.close)
+        if replaces is not None:
+            replaces.close()
     return image
+
+
+def _encode(image: Image.Image, format: str, **options) -> bytes:
+    # Saving copies an ICC profile, a comment or a palette transparency from `info`: drop it all.
+    image.info = {}
+    output = io.BytesIO()
+    image.save(output, format=format, **options)
+    return output.getvalue()
 
 
 def _too_many_pixels() -> ValidationError:
@@ -316,12 +371,16 @@ def _too_many_pixels() -> ValidationError:
 
 
 def _flatten(image: Image.Image) -> Image.Image:
-    """An RGB copy, transparent areas on white (JPEG has no alpha; black would show instead)."""
+    """`image` in RGB (itself when it already is), transparent areas on white (JPEG has no
+    alpha; black would show instead)."""
     if image.has_transparency_data:
-        rgba = image.convert("RGBA")
+        # An RGBA image is its own mask (its alpha band): no converted copy, no extracted band.
+        rgba = image if image.mode == "RGBA" else image.convert("RGBA")
         background = Image.new("RGB", rgba.size, "white")
-        background.paste(rgba, mask=rgba.getchannel("A"))
+        background.paste(rgba, mask=rgba)
         return background
+    if image.mode == "RGB":
+        return image
     return image.convert("RGB")
 
 
