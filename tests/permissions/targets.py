@@ -1,0 +1,290 @@
+"""What each row of the matrix acts on and what it sends.
+
+- OBJECTS: the URL kwargs of every endpoint with parameters, taken from the world.
+- QUERIES: the query string an endpoint needs to answer at all.
+- BODIES: the body of a state-changing row, keyed by (endpoint, method). Each is minimal and
+  valid for the persona the endpoint is for, so that an allowed persona's answer is its success
+  status (201, 200, 204, or a page's 302) and a refused one's is about permission alone. Every
+  persona of a row sends the same body, except where a body carries the sender's own
+  credentials (the token and the login). A body is built from (world, user); user is None for
+  anonymous.
+
+A key here that no row uses fails a test, as does an endpoint with parameters missing from
+OBJECTS.
+"""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from awards.models import CriteriaTemplate, ProductGroup
+from tests.factories import PASSWORD, png_bytes, valid_tax_code, ward_in
+
+NEW_PASSWORD = "Mat-khau-Moi-2027!"
+# A tax code no factory hands out in a test (their sequences start at 0).
+NEW_TAX_CODE = valid_tax_code(777_777)
+VINH_LONG = "86"
+
+
+def _entry(w) -> dict:
+    return {"pk": w.entry.pk}
+
+
+def _photo_in_api(w) -> dict:
+    return {"entry_pk": w.photo.entry_id, "pk": w.photo.pk}
+
+
+OBJECTS = {
+    # API
+    "api:user-detail": lambda w: {"pk": w.users["judge"].pk},
+    "api:facility-detail": lambda w: {"pk": w.facility.pk},
+    "api:criteria-template-detail": lambda w: {"pk": w.template.pk},
+    "api:round-detail": lambda w: {"pk": w.draft_round.pk},
+    "api:round-history": lambda w: {"pk": w.open_round.pk},
+    "api:round-transition": lambda w: {"pk": w.draft_round.pk},
+    "api:entry-detail": _entry,
+    "api:entry-history": _entry,
+    "api:entry-screening": lambda w: {"pk": w.submitted_entry.pk},
+    "api:entry-transition": _entry,
+    "api:entry-attachment-list": lambda w: {"entry_pk": w.entry.pk},
+    "api:entry-attachment-detail": _photo_in_api,
+    "api:entry-attachment-file": _photo_in_api,
+    "api:entry-attachment-thumbnail": _photo_in_api,
+    # Pages
+    "applicants:detail": lambda w: {"pk": w.facility.pk},
+    "applicants:edit": lambda w: {"pk": w.facility.pk},
+    "awards:round-detail": lambda w: {"pk": w.draft_round.pk},
+    "awards:round-edit": lambda w: {"pk": w.draft_round.pk},
+    "awards:round-transition": lambda w: {"pk": w.draft_round.pk},
+    "awards:entry-register": lambda w: {"pk": w.open_round.pk},
+    "awards:round-entries": lambda w: {"pk": w.open_round.pk},
+    "awards:entries-bulk": lambda w: {"pk": w.open_round.pk},
+    "awards:template-edit": lambda w: {"pk": w.template.pk},
+    "awards:entry-detail": _entry,
+    "awards:entry-update": _entry,
+    "awards:entry-upload": _entry,
+    "awards:entry-submit": _entry,
+    "awards:entry-withdraw": _entry,
+    "awards:entry-screening": lambda w: {"pk": w.submitted_entry.pk},
+    "awards:entry-attachment-delete": lambda w: {"pk": w.photo.pk},
+    "awards:attachment-download": lambda w: {"pk": w.photo.pk},
+    "awards:attachment-thumbnail": lambda w: {"pk": w.photo.pk},
+    "password_reset_confirm": lambda w: w.reset_link,
+}
+
+QUERIES = {
+    "api:ward-list": {"province": VINH_LONG},
+    "applicants:ward-options": {"province": VINH_LONG},
+}
+
+
+# ---- Bodies -----------------------------------------------------------------------------------
+
+
+def _photo_upload() -> SimpleUploadedFile:
+    return SimpleUploadedFile("anh-moi.png", png_bytes(), content_type="image/png")
+
+
+def _facility_api(facility=None) -> dict:
+    """A facility in the API's shape: a new one, or `facility` renamed."""
+    ward = facility.ward if facility else ward_in(VINH_LONG)
+    return {
+        "name": "Cơ sở kẹo dừa Thanh Long",
+        "legal_form": "small_enterprise",
+        "tax_code": facility.tax_code if facility else NEW_TAX_CODE,
+        "representative_name": "Lê Thị Mai",
+        "representative_title": "Chủ cơ sở",
+        "phone": "0912 345 678",
+        "email": "keodua@example.vn",
+        "address_line": "Ấp Phú Thạnh",
+        "province": ward.province_id,
+        "ward": ward.pk,
+        "workers": 25,
+        "founded_year": 2008,
+    }
+
+
+def _facility_form(facility=None) -> dict:
+    """The POST of the facility form: a new facility, or `facility` renamed."""
+    data = _facility_api(facility)
+    data.update(
+        {
+            "business_registration_number": "",
+            "business_registration_date": "",
+            "old_address": "",
+            "craft_village": "",
+            "sector": "Chế biến thực phẩm",
+            "main_products": "Kẹo dừa",
+            "workers": "25",
+            "founded_year": "2008",
+        }
+    )
+    return data
+
+
+def _round_api() -> dict:
+    return {
+        "title": "Bình chọn sản phẩm CNNT tiêu biểu cấp tỉnh năm 2027",
+        "year": 2027,
+        "level": "province",
+        "organiser_name": "Sở Công Thương tỉnh Vĩnh Long",
+        "product_groups": [1, 2],
+        "registration_opens": "2027-03-01",
+        "registration_closes": "2027-04-30",
+        "judging_ends": "2027-05-31",
+    }
+
+
+def _round_form() -> dict:
+    return {
+        **_round_api(),
+        "criteria_template": CriteriaTemplate.objects.get(is_default=True).pk,
+        "registration_opens": "01/03/2027",
+        "registration_closes": "30/04/2027",
+        "judging_ends": "31/05/2027",
+        "pass_score": "70",
+        "min_score_sheets": "5",
+        "nominee_quota": "",
+        "next_round": "",
+        "product_groups": list(
+            ProductGroup.objects.filter(code__in=[1, 2]).values_list("pk", flat=True)
+        ),
+    }
+
+
+def _template_api(name: str) -> dict:
+    return {
+        "name": name,
+        "description": "",
+        "criteria": [
+            {"code": "A", "text": "Thị trường", "max_points": "60", "children": []},
+            {"code": "B", "text": "Kỹ thuật", "max_points": "40", "children": []},
+        ],
+    }
+
+
+def _template_form(name: str) -> dict:
+    rows = [("A", "Thị trường", "60"), ("B", "Kỹ thuật", "40")]
+    data = {
+        "name": name,
+        "description": "",
+        "criteria-TOTAL_FORMS": str(len(rows)),
+        "criteria-INITIAL_FORMS": "0",
+        "criteria-MIN_NUM_FORMS": "0",
+        "criteria-MAX_NUM_FORMS": "1000",
+    }
+    for index, (code, text, points) in enumerate(rows):
+        data.update(
+            {
+                f"criteria-{index}-code": code,
+                f"criteria-{index}-text": text,
+                f"criteria-{index}-max_points": points,
+                f"criteria-{index}-parent": "",
+            }
+        )
+    return data
+
+
+def _entry_api() -> dict:
+    return {
+        "product_name": "Kẹo dừa lá dứa",
+        "product_group": 2,
+        "is_product_set": False,
+        "features": "Kẹo dừa dẻo, vị lá dứa, hộp 400 g.",
+        "materials": "Dừa khô, đường mía, lá dứa.",
+        "production_process": "Nấu thủ công, 2 tấn/tháng.",
+        "markets": "Trong tỉnh, TP Hồ Chí Minh.",
+        "price": "35.000 đ/hộp",
+        "quality_standards": "",
+        "awards_received": "",
+    }
+
+
+def _entry_form() -> dict:
+    data = _entry_api()
+    data["product_group"] = ProductGroup.objects.get(code=2).pk
+    del data["is_product_set"]  # an unticked checkbox is not sent
+    return data
+
+
+def _credentials(w, user) -> dict:
+    """The sender's own username and password; anonymous signs in as the applicant."""
+    return {"username": (user or w.applicant).username, "password": PASSWORD}
+
+
+BODIES = {
+    # API
+    ("api:token", "POST"): _credentials,
+    ("api:user-list", "POST"): lambda w, user: {
+        "username": "giamkhao_moi",
+        "password": NEW_PASSWORD,
+        "full_name": "Phạm Văn Bình",
+        "role": "judge",
+    },
+    ("api:facility-list", "POST"): lambda w, user: _facility_api(),
+    ("api:facility-detail", "PUT"): lambda w, user: _facility_api(w.facility),
+    ("api:facility-detail", "PATCH"): lambda w, user: {"name": "Cơ sở kẹo dừa Tư Hiền"},
+    ("api:criteria-template-list", "POST"): lambda w, user: _template_api("Phiếu chấm thử"),
+    ("api:criteria-template-detail", "PUT"): lambda w, user: _template_api("Phiếu chấm đã sửa"),
+    ("api:criteria-template-detail", "PATCH"): lambda w, user: {"name": "Phiếu chấm đã sửa"},
+    ("api:round-list", "POST"): lambda w, user: _round_api(),
+    ("api:round-detail", "PUT"): lambda w, user: _round_api(),
+    ("api:round-detail", "PATCH"): lambda w, user: {"title": "Bình chọn năm 2027 (sửa)"},
+    ("api:round-transition", "POST"): lambda w, user: {"to": "registration"},
+    ("api:entry-list", "POST"): lambda w, user: {
+        **_entry_api(),
+        "round": w.open_round.pk,
+        "facility": w.facility.pk,
+    },
+    ("api:entry-detail", "PUT"): lambda w, user: _entry_api(),
+    ("api:entry-detail", "PATCH"): lambda w, user: {"price": "40.000 đ/hộp"},
+    ("api:entry-screening", "POST"): lambda w, user: {
+        "checks": {"made_by_facility": {"passed": True}}
+    },
+    ("api:entry-transition", "POST"): lambda w, user: {"to": "submitted"},
+    ("api:entry-bulk-transition", "POST"): lambda w, user: {
+        "ids": [w.submitted_entry.pk],
+        "to": "eligible",
+    },
+    ("api:entry-attachment-list", "POST"): lambda w, user: {
+        "kind": "photo",
+        "file": _photo_upload(),
+    },
+    # Pages
+    ("applicants:create", "POST"): lambda w, user: _facility_form(),
+    ("applicants:edit", "POST"): lambda w, user: _facility_form(w.facility),
+    ("awards:round-create", "POST"): lambda w, user: _round_form(),
+    ("awards:round-edit", "POST"): lambda w, user: _round_form(),
+    ("awards:round-transition", "POST"): lambda w, user: {"to": "registration"},
+    ("awards:entry-register", "POST"): lambda w, user: {
+        "facility": w.facility.pk,
+        "product_name": "Kẹo dừa lá dứa",
+        "product_group": ProductGroup.objects.get(code=2).pk,
+    },
+    ("awards:entries-bulk", "POST"): lambda w, user: {
+        "entries": [w.submitted_entry.pk],
+        "to": "eligible",
+    },
+    ("awards:template-create", "POST"): lambda w, user: _template_form("Phiếu chấm thử"),
+    ("awards:template-edit", "POST"): lambda w, user: _template_form("Phiếu chấm đã sửa"),
+    ("awards:entry-update", "POST"): lambda w, user: _entry_form(),
+    ("awards:entry-upload", "POST"): lambda w, user: {"kind": "photo", "file": _photo_upload()},
+    ("awards:entry-withdraw", "POST"): lambda w, user: {"note": "Sản phẩm chưa sẵn sàng."},
+    ("awards:entry-screening", "POST"): lambda w, user: {
+        "met_made_by_facility": "yes",
+        "action": "save",
+    },
+    ("register", "POST"): lambda w, user: {
+        "username": "banhtrang",
+        "full_name": "Lê Thị Mai",
+        "account_email": "mai@example.vn",
+        "password1": NEW_PASSWORD,
+        "password2": NEW_PASSWORD,
+        **_facility_form(),
+    },
+    ("login", "POST"): _credentials,
+    ("password_change", "POST"): lambda w, user: {
+        "old_password": PASSWORD,
+        "new_password1": NEW_PASSWORD,
+        "new_password2": NEW_PASSWORD,
+    },
+    ("password_reset", "POST"): lambda w, user: {"email": w.applicant.email},
+}

@@ -1,0 +1,106 @@
+"""The small world each row of the matrix acts on, built with the factories and the services.
+
+Built once per row (one test), before any persona's request. The two facilities exist from the
+start, so that `applicant` and `other_applicant` are each a member of a facility; everything else
+is made on first use (`cached_property`), so a row pays only for the objects it touches. A row
+acts on its object through the URL kwargs in targets.py.
+"""
+
+from functools import cached_property
+
+from django.contrib.auth.tokens import default_token_generator
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from awards import services
+from awards.models import Entry
+from awards.services.attachments import add_attachment
+from core.roles import Role
+from core.workflow import transition
+from tests.factories import (
+    AwardRoundFactory,
+    EntryFactory,
+    FacilityMemberFactory,
+    UserFactory,
+    complete_dossier,
+    png_bytes,
+)
+
+
+class World:
+    def __init__(self, users: dict):
+        """`users`: persona -> user (None for anonymous), as the `personas` fixture gives."""
+        self.users = users
+        self.facility = FacilityMemberFactory(user=users["applicant"]).facility
+        self.other_facility = FacilityMemberFactory(user=users["other_applicant"]).facility
+
+    @property
+    def applicant(self):
+        return self.users["applicant"]
+
+    @property
+    def officer(self):
+        return self.users["officer"]
+
+    @cached_property
+    def bare_facility(self):
+        """A second facility of `applicant`, with nothing that refers to it: one that may be
+        deleted."""
+        return FacilityMemberFactory(user=self.applicant).facility
+
+    @cached_property
+    def open_round(self):
+        """A provincial round in registration, open today, its criteria copied."""
+        return AwardRoundFactory()
+
+    @cached_property
+    def draft_round(self):
+        """A round still being set up: seen by staff only."""
+        return AwardRoundFactory(state="draft")
+
+    @cached_property
+    def entry(self) -> Entry:
+        """A draft entry of `facility` in `open_round` with a complete dossier: ready to submit,
+        still editable."""
+        entry = EntryFactory(round=self.open_round, facility=self.facility)
+        complete_dossier(entry)
+        return entry
+
+    @cached_property
+    def photo(self):
+        """A photo of `entry` uploaded through the service, so it has its thumbnail."""
+        upload = SimpleUploadedFile("san-pham.png", png_bytes(64, 48), content_type="image/png")
+        return add_attachment(actor=self.applicant, entry=self.entry, kind="photo", upload=upload)
+
+    @cached_property
+    def submitted_entry(self) -> Entry:
+        """An entry of `facility` in `open_round`, submitted: waiting to be screened."""
+        entry = EntryFactory(
+            round=self.open_round, facility=self.facility, product_name="Bánh phồng sữa"
+        )
+        complete_dossier(entry)
+        return transition(entry, to=Entry.State.SUBMITTED, actor=self.applicant)
+
+    @cached_property
+    def template(self):
+        """A criteria template of the center's own, besides the official default."""
+        return services.save_criteria_template(
+            actor=self.officer,
+            name="Phiếu chấm sản phẩm OCOP",
+            description="",
+            criteria=[
+                {"code": "A", "text": "Thị trường", "max_points": "60", "children": []},
+                {"code": "B", "text": "Kỹ thuật", "max_points": "40", "children": []},
+            ],
+        )
+
+    @cached_property
+    def reset_link(self) -> dict:
+        """The URL kwargs of a valid password-reset link of an account of its own: a persona's
+        link would go stale as soon as that persona signs in (the token covers last_login)."""
+        owner = UserFactory(role=Role.APPLICANT)
+        return {
+            "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
+            "token": default_token_generator.make_token(owner),
+        }
