@@ -7,6 +7,9 @@ the models, validators and services, which the viewsets call with the parsed dat
 ValidationErrors become field-level 400 answers in api.exceptions.
 """
 
+from django.utils.translation import get_language
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 # Dates are accepted as the Vietnamese forms print them (dd/mm/yyyy) or in ISO 8601; they are
@@ -26,3 +29,25 @@ class ServiceModelSerializer(serializers.ModelSerializer):
         if issubclass(field_class, serializers.DateField):
             kwargs["input_formats"] = DATE_INPUT_FORMATS
         return field_class, kwargs
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ChoiceLabelField(serializers.Field):
+    """The label of a choice field's value (`state_label` of `state`), read-only.
+
+    Reads the model field's choices once per language instead of calling get_FOO_display for
+    each row, which rebuilds the whole choice table every time (a list of 100 entries with
+    their checklists spent a third of its time there; see bench/README.md)."""
+
+    def __init__(self, model_field: str, **kwargs):
+        kwargs.update(source=model_field, read_only=True)
+        super().__init__(**kwargs)
+        self._labels: dict[str, dict] = {}
+
+    def to_representation(self, value):
+        language = get_language()
+        labels = self._labels.get(language)
+        if labels is None:
+            field = self.parent.Meta.model._meta.get_field(self.source)
+            labels = self._labels[language] = {key: str(label) for key, label in field.flatchoices}
+        return labels.get(value, value)

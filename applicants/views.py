@@ -19,6 +19,7 @@ from applicants.models import Facility
 from applicants.queries import facilities_visible_to
 from core.forms import AccountForm, add_service_errors, style_fields
 from core.history import history_rows
+from core.http import require_form, require_safe
 from core.models import Organisation, Ward
 from core.roles import Role, is_staff_role, role_of
 
@@ -54,6 +55,7 @@ PRIORITY_FILTERS = (
 )
 
 
+@require_safe
 @login_required
 def facility_list(request):
     if role_of(request.user) == Role.APPLICANT:
@@ -89,6 +91,7 @@ def facility_list(request):
     return render(request, "applicants/facility_list.html", context)
 
 
+@require_safe
 @login_required
 def facility_detail(request, pk):
     facility = _facility_for(request.user, pk)
@@ -106,6 +109,7 @@ def facility_detail(request, pk):
     return render(request, "applicants/facility_detail.html", context)
 
 
+@require_form
 @login_required
 def facility_create(request):
     if not rules.can_create_facility(request.user):
@@ -122,6 +126,7 @@ def facility_create(request):
     return render(request, "applicants/facility_form.html", {"form": form, "facility": None})
 
 
+@require_form
 @login_required
 def facility_edit(request, pk):
     facility = _facility_for(request.user, pk)
@@ -141,6 +146,7 @@ def facility_edit(request, pk):
     return render(request, "applicants/facility_form.html", {"form": form, "facility": facility})
 
 
+@require_form
 def register(request):
     """Self-registration: an applicant account and its facility in one step."""
     if request.user.is_authenticated:

@@ -9,12 +9,14 @@ from django.utils import timezone
 from applicants.eligibility import is_rural_industrial_facility
 from applicants.models import Facility
 from applicants.queries import facilities_visible_to
+from core.http import require_safe
 from core.roles import STAFF_ROLES, Role, role_of
 
 # How far back "recently registered" reaches on the staff dashboard.
 RECENT_DAYS = 30
 
 
+@require_safe
 def home(request):
     role = role_of(request.user)
     if not request.user.is_authenticated:

@@ -15,6 +15,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from api.awards.fields import AttachmentKindField
+from api.serializers import ChoiceLabelField
 from awards.models import (
     Attachment,
 )
@@ -28,7 +29,7 @@ class AttachmentSerializer(serializers.ModelSerializer):
 
     kind = AttachmentKindField()
     file = serializers.FileField(write_only=True)
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = ChoiceLabelField("kind")
     download_url = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
 

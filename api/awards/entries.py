@@ -18,7 +18,7 @@ from api.applicants.serializers import FacilityRefSerializer
 from api.awards.fields import EntryStateField, GroupCodesField
 from api.awards.permissions import EntryPermission
 from api.awards.rounds import RoundRefSerializer
-from api.serializers import ServiceModelSerializer
+from api.serializers import ChoiceLabelField, ServiceModelSerializer
 from api.workflow import AvailableTransitionsField, WorkflowActionsMixin, workflow_schema
 from applicants.queries import facilities_visible_to
 from awards import dossier, services
@@ -34,7 +34,7 @@ from core.roles import is_staff_role
 
 
 class ScreeningCheckSerializer(serializers.ModelSerializer):
-    condition_label = serializers.CharField(source="get_condition_display", read_only=True)
+    condition_label = ChoiceLabelField("condition")
 
     class Meta:
         model = ScreeningCheck
@@ -51,7 +51,7 @@ class EntryListSerializer(serializers.ModelSerializer):
     product_group = serializers.IntegerField(source="product_group.code", read_only=True)
     product_group_name = serializers.CharField(source="product_group.name", read_only=True)
     state = EntryStateField(read_only=True)
-    state_label = serializers.CharField(source="get_state_display", read_only=True)
+    state_label = ChoiceLabelField("state")
     screening_checks = ScreeningCheckSerializer(many=True, read_only=True)
 
     def to_representation(self, entry):
@@ -218,7 +218,13 @@ class EntryViewSet(
     ordering_keys = {"product_name": "product_sort", "facility__name": "facility__sort_name"}
 
     def get_queryset(self):
-        return entries_visible_to(self.request.user).prefetch_related("screening_checks")
+        entries = entries_visible_to(self.request.user).prefetch_related("screening_checks")
+        if self.action == "list":
+            # The list shows the round, facility and group by name only, not the address.
+            entries = entries.select_related(None).select_related(
+                "round", "facility", "product_group"
+            )
+        return entries
 
     def get_serializer_class(self):
         if self.action in ("list", "bulk_transition"):

@@ -13,7 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 from api.awards.criteria import CriterionSerializer, criteria_tree
 from api.awards.fields import GroupCodesField, RoundStateField
 from api.awards.permissions import RoundPermission
-from api.serializers import ServiceModelSerializer
+from api.serializers import ChoiceLabelField, ServiceModelSerializer
 from api.workflow import AvailableTransitionsField, WorkflowActionsMixin, workflow_schema
 from awards import services
 from awards.filters import IntegerFilter, label
@@ -35,9 +35,9 @@ class RoundSerializer(ServiceModelSerializer):
     (empty until registration opens)."""
 
     product_groups = GroupCodesField(many=True, required=False)
-    level_label = serializers.CharField(source="get_level_display", read_only=True)
+    level_label = ChoiceLabelField("level")
     state = RoundStateField(read_only=True)
-    state_label = serializers.CharField(source="get_state_display", read_only=True)
+    state_label = ChoiceLabelField("state")
     available_transitions = AvailableTransitionsField()
     criteria = serializers.SerializerMethodField()
 

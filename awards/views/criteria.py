@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from awards import rules, services
 from awards.forms import CriteriaTemplateForm, CriterionRowForm, CriterionRowFormSet
 from awards.models import CriteriaTemplate, TemplateCriterion
+from core.http import require_form, require_safe
 from core.roles import is_staff_role
 
 ROWS_PREFIX = "criteria"
@@ -27,6 +28,7 @@ def _top_criteria():
     )
 
 
+@require_safe
 @login_required
 def template_list(request):
     """Every template with its total points and the number of rounds using it: staff read
@@ -47,6 +49,7 @@ def template_list(request):
     return render(request, "awards/template_list.html", context)
 
 
+@require_form
 @login_required
 def template_create(request):
     """A new template; `?from=<id>` starts from a copy of another template's criteria."""
@@ -58,6 +61,7 @@ def template_create(request):
     return _template_form(request, None, source=source)
 
 
+@require_form
 @login_required
 def template_edit(request, pk):
     if not rules.can_manage_rounds(request.user):

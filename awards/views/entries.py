@@ -30,6 +30,7 @@ from awards.views.common import (
 )
 from core.forms import add_service_errors
 from core.history import history_rows
+from core.http import require_form, require_safe
 from core.roles import Role, is_staff_role, role_of
 from core.workflow import transition
 
@@ -42,6 +43,7 @@ def _require_applicant(user) -> None:
 # ---- Rounds open for registration ---------------------------------------------------------
 
 
+@require_safe
 @login_required
 def open_rounds(request):
     today = timezone.localdate()
@@ -76,6 +78,7 @@ def open_rounds(request):
 # ---- Registering a product ----------------------------------------------------------------
 
 
+@require_form
 @login_required
 def entry_register(request, pk):
     award_round = round_for(request.user, pk)
@@ -118,6 +121,7 @@ def entry_register(request, pk):
 # ---- My entries ---------------------------------------------------------------------------
 
 
+@require_safe
 @login_required
 def my_entries(request):
     if is_staff_role(request.user):
@@ -199,6 +203,7 @@ def render_entry_page(
     return render(request, "awards/entry_detail.html", context, status=status)
 
 
+@require_safe
 @login_required
 def entry_detail(request, pk):
     return render_entry_page(request, entry_for(request.user, pk))
@@ -295,6 +300,7 @@ def entry_submit(request, pk):
     return redirect("awards:entry-detail", pk=entry.pk)
 
 
+@require_form
 @login_required
 def entry_withdraw(request, pk):
     """Asks for confirmation (GET), withdraws (POST): the facility its own entry, or an officer

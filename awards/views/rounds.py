@@ -22,12 +22,14 @@ from awards.models import (
 from awards.views.common import PAGE_SIZE, criteria_of, posted, round_for
 from core.forms import add_service_errors
 from core.history import history_rows
+from core.http import require_form, require_safe
 from core.roles import Role, is_staff_role, role_of
 from core.workflow import transition
 
 # ---- Rounds -------------------------------------------------------------------------------
 
 
+@require_safe
 @login_required
 def round_list(request):
     """Every round, for the center's staff. Applicants have the list of open rounds."""
@@ -50,6 +52,7 @@ def round_list(request):
     return render(request, "awards/round_list.html", context)
 
 
+@require_form
 @login_required
 def round_create(request):
     if not rules.can_manage_rounds(request.user):
@@ -70,6 +73,7 @@ def round_create(request):
     return render(request, "awards/round_form.html", {"form": form, "round": None})
 
 
+@require_form
 @login_required
 def round_edit(request, pk):
     award_round = round_for(request.user, pk)
@@ -92,6 +96,7 @@ def round_edit(request, pk):
     return render(request, "awards/round_form.html", {"form": form, "round": award_round})
 
 
+@require_safe
 @login_required
 def round_detail(request, pk):
     award_round = round_for(request.user, pk)

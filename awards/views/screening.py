@@ -21,6 +21,7 @@ from awards.queries import entries_visible_to
 from awards.views.common import PAGE_SIZE, entry_for, posted, round_for, service_error_messages
 from awards.views.entries import attachment_groups, description_rows
 from core.forms import add_service_errors, style_fields
+from core.http import require_form, require_safe
 from core.models import Province
 from core.roles import is_staff_role
 
@@ -104,6 +105,7 @@ def render_entry_list(request, award_round: AwardRound, *, bulk_form=None, bulk_
     return render(request, "awards/round_entries.html", context)
 
 
+@require_safe
 @login_required
 def round_entries(request, pk):
     award_round = round_for(request.user, pk)
@@ -112,6 +114,7 @@ def round_entries(request, pk):
     return render_entry_list(request, award_round)
 
 
+@require_form
 @login_required
 def entries_bulk(request, pk):
     """Moves the selected entries all together, or none of them (awards.services
@@ -163,6 +166,7 @@ def _list_url(award_round: AwardRound, query: str) -> str:
     return f"{url}?{query}" if query else url
 
 
+@require_form
 @login_required
 def entry_screening(request, pk):
     entry = entry_for(request.user, pk)

@@ -253,7 +253,7 @@ BODIES = {
     ("applicants:edit", "POST"): lambda w, user: _facility_form(w.facility),
     ("awards:round-create", "POST"): lambda w, user: _round_form(),
     ("awards:round-edit", "POST"): lambda w, user: _round_form(),
-    ("awards:round-transition", "POST"): lambda w, user: {"to": "registration"},
+    ("awards:round-transition", "POST"): lambda w, user: {"action": "open_registration"},
     ("awards:entry-register", "POST"): lambda w, user: {
         "facility": w.facility.pk,
         "product_name": "Kẹo dừa lá dứa",

@@ -21,7 +21,7 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from awards.views import files, rounds
+from awards.views import files, rounds, screening
 from tests.permissions.endpoints import (
     EXCLUDED_NAMES,
     EXCLUDED_NAMESPACES,
@@ -115,7 +115,14 @@ def test_permission_methods_read_from_require_http_methods():
     them, the matrix would take every function view for an undecorated one."""
     assert required_methods(rounds.round_transition) == {"POST"}
     assert required_methods(files.attachment_download) == {"GET"}  # require_safe: GET, HEAD
-    assert required_methods(rounds.round_list) is None
+    assert required_methods(rounds.round_list) == {"GET"}
+    assert required_methods(screening.entries_bulk) == {"GET", "POST"}
+
+
+def test_every_page_declares_the_methods_it_answers():
+    """A page view without require_safe/require_form/require_POST (core.http) would answer a
+    PUT or DELETE like a GET."""
+    assert sorted(name for name, endpoint in ENDPOINTS.items() if endpoint.methods is None) == []
 
 
 # ---- The matrix ---------------------------------------------------------------------------------
