@@ -49,7 +49,7 @@ def open_rounds(request):
     today = timezone.localdate()
     rounds = list(
         rounds_visible_to(request.user)
-        .filter(state=AwardRound.State.REGISTRATION)
+        .filter(state__in=AwardRound.states_where(accepts_entries=True))
         .order_by("registration_closes", "id")
     )
     is_applicant = role_of(request.user) == Role.APPLICANT
