@@ -48,7 +48,8 @@ def history_rows(target: models.Model, *, with_changes: bool = True) -> list[dic
 
     - "log": the ActivityLog row (time, actor, note, decision);
     - "action": what was done, in words;
-    - "source", "target": the state labels, for a transition only;
+    - "source", "target": the state labels, and "step" the label of the workflow's step that
+      was made, for a transition only;
     - "changes": (label, before, after) in words, for an update or a deletion (a creation
       lists nothing: everything it set is on the page).
 
@@ -73,6 +74,8 @@ def history_rows(target: models.Model, *, with_changes: bool = True) -> list[dic
             name = state_field or next(iter(log.after), "")
             row["source"] = _display(model, name, log.before.get(name), related)
             row["target"] = _display(model, name, log.after.get(name), related)
+            step = workflow.get(log.transition) if workflow and log.transition else None
+            row["step"] = str(step.label) if step else ""
         elif log.pk in changes:
             row["changes"] = [
                 (

@@ -100,3 +100,12 @@ def test_without_changes_only_transitions_are_kept(applicant, complete_entry, wi
 
     expected = ["transition", "updated"] if with_changes else ["transition"]
     assert [row["log"].action for row in rows] == expected
+
+
+def test_transition_row_names_the_step_made(officer, submitted_entry):
+    transition(submitted_entry, action="withdraw_on_request", actor=officer, note="Công văn 12/CV")
+
+    row = history_rows(submitted_entry)[0]
+
+    assert row["step"] == "Rút hồ sơ theo đề nghị của cơ sở"
+    assert (row["source"], row["target"]) == ("Đã nộp", "Đã rút")
