@@ -83,6 +83,7 @@ def facility_list(request):
     context = {
         "filter": filterset,
         "priority_fields": [form[name] for name in PRIORITY_FILTERS],
+        "priority_filtered": any(request.GET.get(name) for name in PRIORITY_FILTERS),
         "page_obj": page_obj,
         "page_range": page_obj.paginator.get_elided_page_range(page_obj.number),
         "can_create": rules.can_create_facility(request.user),
