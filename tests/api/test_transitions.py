@@ -7,8 +7,9 @@ import pytest
 
 from api.exceptions import exception_handler
 from awards.models import AwardRound, CriteriaTemplate, Entry, ScreeningCondition
+from core.activity import history_of
 from core.workflow import TransitionConflict
-from tests.factories import AwardRoundFactory
+from tests.factories import AwardRoundFactory, EntryFactory
 
 ALL_MET = {c: {"passed": True, "reason": ""} for c in ScreeningCondition.values}
 
@@ -655,3 +656,129 @@ def test_entry_history_by_role(api_as, personas, entry, persona, expected_status
     response = api_as(personas[persona]).get(entry_url(entry, "history"))
 
     assert response.status_code == expected_status
+
+
+# ---- Named steps, two ways to one state, stale clients ----------------------------------------
+
+
+def test_entry_transition_by_action_name(api_as, officer, submitted_entry):
+    response = api_as(officer).post(
+        entry_url(submitted_entry, "transition"),
+        {"action": "return_for_completion", "note": "Bổ sung Mẫu 01"},
+        format="json",
+    )
+
+    assert response.status_code == 200
+    assert response.json()["state"] == "returned"
+    assert response.json()["state_reason"] == "Bổ sung Mẫu 01"
+
+
+def test_entry_to_withdrawn_is_each_actors_own_step(api_as, applicant, officer, entry):
+    """Two steps lead to "withdrawn": the facility's own, and the officer's at the facility's
+    request. `to` finds the one each actor may make."""
+    other = EntryFactory(round=entry.round, facility=entry.facility)
+
+    by_facility = api_as(applicant).post(
+        entry_url(entry, "transition"), {"to": "withdrawn"}, format="json"
+    )
+    by_officer_without_note = api_as(officer).post(
+        entry_url(other, "transition"), {"to": "withdrawn"}, format="json"
+    )
+    by_officer = api_as(officer).post(
+        entry_url(other, "transition"),
+        {"to": "withdrawn", "note": "Công văn số 12/CV ngày 02/12/2026"},
+        format="json",
+    )
+
+    assert by_facility.status_code == 200
+    assert by_officer_without_note.status_code == 400
+    assert by_officer_without_note.json() == {
+        "requirements": [
+            "Hãy ghi rõ cơ sở đã đề nghị rút như thế nào (văn bản hoặc tin nhắn và ngày gửi)."
+        ]
+    }
+    assert by_officer.status_code == 200
+    steps = {
+        e.pk: history_of(e).get(action="transition").transition
+        for e in Entry.objects.filter(pk__in=[entry.pk, other.pk])
+    }
+    assert steps == {entry.pk: "withdraw", other.pk: "withdraw_on_request"}
+
+
+def test_entry_step_of_another_actor_is_forbidden(api_as, applicant, entry):
+    response = api_as(applicant).post(
+        entry_url(entry, "transition"),
+        {"action": "withdraw_on_request", "note": "…"},
+        format="json",
+    )
+
+    assert response.status_code == 403
+    entry.refresh_from_db()
+    assert entry.state == "draft"
+
+
+def test_entry_available_transitions_carry_label_and_confirmation(
+    api_as, applicant, complete_entry
+):
+    data = api_as(applicant).get(f"/api/v1/entries/{complete_entry.pk}/").json()
+
+    assert data["available_transitions"] == [
+        {
+            "action": "submit",
+            "to": "submitted",
+            "label": "Nộp hồ sơ",
+            "confirm": "Nộp hồ sơ? Sau khi nộp, hồ sơ không thể sửa trừ khi Trung tâm trả lại "
+            "để bổ sung.",
+        },
+        {
+            "action": "withdraw",
+            "to": "withdrawn",
+            "label": "Rút hồ sơ đăng ký",
+            "confirm": "Rút sản phẩm này khỏi đợt bình chọn? Không thể hoàn tác.",
+        },
+    ]
+
+
+def test_stale_client_gets_409_with_the_current_state(api_as, applicant, officer, submitted_entry):
+    """The facility's page still showed the entry as submitted; the center returned it."""
+    api_as(officer).post(
+        entry_url(submitted_entry, "transition"),
+        {"action": "return_for_completion", "note": "Bổ sung ảnh"},
+        format="json",
+    )
+
+    response = api_as(applicant).post(
+        entry_url(submitted_entry, "transition"),
+        {"action": "withdraw", "from": "submitted"},
+        format="json",
+    )
+
+    assert response.status_code == 409
+    assert response.json() == {
+        "detail": "Dữ liệu vừa được thay đổi: trạng thái hiện tại là “Trả lại để bổ sung”. "
+        "Hãy tải lại trang và thử lại.",
+        "state": "returned",
+    }
+    submitted_entry.refresh_from_db()
+    assert submitted_entry.state == "returned"
+
+
+def test_client_that_saw_the_current_state_moves_it(api_as, officer, submitted_entry):
+    response = api_as(officer).post(
+        entry_url(submitted_entry, "transition"),
+        {"to": "returned", "from": "submitted", "note": "Bổ sung ảnh"},
+        format="json",
+    )
+
+    assert response.status_code == 200
+
+
+def test_bulk_transition_by_action_name(api_as, officer, submitted_entry):
+    response = api_as(officer).post(
+        "/api/v1/entries/bulk-transition/",
+        {"ids": [submitted_entry.pk], "action": "return_for_completion", "note": "Bổ sung"},
+        format="json",
+    )
+
+    assert response.status_code == 200
+    assert [row["state"] for row in response.json()] == ["returned"]
