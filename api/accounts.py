@@ -109,6 +109,7 @@ class UserViewSet(
 
     queryset = User.objects.prefetch_related("groups").order_by("username", "id")
     serializer_class = UserSerializer
+    lookup_value_converter = "id"
     permission_classes = [IsAuthenticated, CanManageUsers]
     filter_backends = []
 

@@ -14,7 +14,9 @@ serializer's:
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.fields import get_error_detail
 from rest_framework.settings import api_settings
@@ -49,3 +51,9 @@ def exception_handler(exc, context):
         else:
             exc = exceptions.ValidationError(detail=validation_error_detail(exc))
     return drf_exception_handler(exc, context)
+
+
+@csrf_exempt
+def not_found(request, *args, **kwargs):
+    """The answer to an /api/ address that matches no route: DRF's 404 body, in JSON."""
+    return JsonResponse({"detail": str(exceptions.NotFound.default_detail)}, status=404)

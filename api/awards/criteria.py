@@ -118,6 +118,7 @@ class CriteriaTemplateViewSet(
 
     queryset = CriteriaTemplate.objects.prefetch_related("criteria")
     serializer_class = CriteriaTemplateSerializer
+    lookup_value_converter = "id"
     permission_classes = [IsAuthenticated, CriteriaTemplatePermission]
     filter_backends = []
 

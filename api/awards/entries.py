@@ -29,6 +29,7 @@ from awards.models import (
 )
 from awards.queries import entries_visible_to, rounds_visible_to
 from awards.services import ENTRY_FIELDS
+from core.converters import MAX_INT64
 from core.roles import is_staff_role
 
 
@@ -165,7 +166,10 @@ class ScreeningInputSerializer(serializers.Serializer):
 
 
 class BulkTransitionSerializer(serializers.Serializer):
-    ids = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
+    # Ids as the database holds them: a larger number is refused here, not sent to the database.
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_INT64), allow_empty=False
+    )
     to = serializers.CharField()
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -189,6 +193,7 @@ class EntryViewSet(
     registers and edits; the entry moves (submit, withdraw, screening decisions) with
     `transition/`, `screening/` and `bulk-transition/`. No delete: withdrawing is a transition."""
 
+    lookup_value_converter = "id"
     permission_classes = [IsAuthenticated, EntryPermission]
     filterset_class = EntryFilter
     ordering_fields = [

@@ -114,6 +114,7 @@ class RoundViewSet(
     draft without entries) delete them; a round moves through its states with `transition/`."""
 
     serializer_class = RoundSerializer
+    lookup_value_converter = "id"
     permission_classes = [IsAuthenticated, RoundPermission]
     filterset_class = RoundFilter
     ordering_fields = ["year", "title", "registration_opens", "created_at"]
