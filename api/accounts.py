@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from api.applicants.serializers import FacilityRefSerializer
+from api.parsers import FormParser, JSONParser, MultiPartParser
 from applicants.models import Facility
 from core.roles import Role, role_of, roles_creatable_by
 from core.services import create_user
@@ -81,6 +82,8 @@ class TokenView(ObtainAuthToken):
     # The credentials are in the body: a browser's session cookie must not make this request
     # subject to the session's CSRF check.
     authentication_classes = []
+    # ObtainAuthToken names DRF's parsers; ours answer a bad body with a 400 in Vietnamese.
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "token"
 

@@ -9,12 +9,25 @@ serializer's:
   not about one field under `non_field_errors`; each message keeps its code (`ErrorDetail.code`);
 - a ValidationError with code "protected" (the object is still referred to) or "conflict" (it
   changed meanwhile: core.workflow.TransitionConflict) → 409 Conflict, the code kept;
-- Django's PermissionDenied → 403 with the service's message (DRF's default handler does that).
+- Django's PermissionDenied → 403 with the service's message (DRF's default handler does that);
+- Django's Http404 → 404 "not found" in the request's language (DRF would answer the message of
+  get_object_or_404, "No Entry matches the given query.", which names a model class);
+- a body Django refuses while DRF parses it: RequestDataTooBig → 413, too many fields or files
+  → 400, in DRF's JSON shape instead of Django's HTML page (api.middleware refuses a body that
+  is too large before it is read).
 """
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.conf import settings
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
@@ -43,6 +56,12 @@ def validation_error_detail(error: DjangoValidationError) -> dict:
 CONFLICT_CODES = frozenset({"protected", "conflict"})
 
 
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = _("The request body is too large.")
+    default_code = "too_large"
+
+
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         code = getattr(exc, "code", None)
@@ -50,6 +69,18 @@ def exception_handler(exc, context):
             exc = Conflict(detail=exc.messages[0], code=code)
         else:
             exc = exceptions.ValidationError(detail=validation_error_detail(exc))
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, RequestDataTooBig):
+        # Raised by Django's multipart parser: the fields other than files are too large.
+        exc = PayloadTooLarge(
+            gettext("The request's fields other than files are larger than %(limit)s.")
+            % {"limit": filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}
+        )
+    elif isinstance(exc, TooManyFieldsSent):
+        exc = exceptions.ParseError(gettext("The request has too many fields."))
+    elif isinstance(exc, TooManyFilesSent):
+        exc = exceptions.ParseError(gettext("The request has too many files."))
     return drf_exception_handler(exc, context)
 
 

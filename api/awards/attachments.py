@@ -11,10 +11,10 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from api.awards.fields import AttachmentKindField
+from api.parsers import FormParser, MultiPartParser
 from awards.models import (
     Attachment,
 )

@@ -123,3 +123,143 @@ def test_every_api_route_with_an_id_takes_a_64_bit_id():
 
     assert with_ids
     assert [route for route in with_ids if "<id:" not in route] == []
+
+
+# ---- bodies the parsers cannot read --------------------------------------------------------
+
+TEMPLATES_URL = "/api/v1/criteria-templates/"
+
+
+def nested(depth: int) -> str:
+    return '{"name": "x", "criteria": ' + "[" * depth + "]" * depth + "}"
+
+
+@pytest.mark.parametrize(
+    "url", [TEMPLATES_URL, "/api/v1/entries/bulk-transition/", "/api/v1/auth/token/"]
+)
+def test_deeply_nested_json_answers_400(api_as, officer, url):
+    response = api_as(officer).post(url, nested(100_000), content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Dữ liệu JSON lồng nhau quá sâu."}
+
+
+def test_invalid_json_answers_400_with_its_position(api_as, officer):
+    response = api_as(officer).post(
+        TEMPLATES_URL, '{"name": "x",\n "criteria": [}', content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Nội dung không phải JSON hợp lệ (dòng 2, cột 15)."}
+
+
+@pytest.mark.parametrize("number", ["1e400", "NaN", "-Infinity"])
+def test_json_number_beyond_a_double_answers_400(api_as, applicant, award_round, number):
+    response = api_as(applicant).post(
+        "/api/v1/entries/", f'{{"round": {number}}}', content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Dữ liệu JSON có ký tự hoặc số không đọc được."}
+
+
+def test_json_in_an_unknown_charset_answers_400(api_as, officer):
+    response = api_as(officer).post(
+        TEMPLATES_URL, b"{}", content_type="application/json; charset=bz2_codec"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Yêu cầu dùng một bảng mã ký tự mà API không đọc được."}
+
+
+def test_multipart_without_boundary_answers_400(api_as, applicant, entry):
+    response = api_as(applicant).post(
+        f"/api/v1/entries/{entry.pk}/attachments/",
+        b"--x\r\n\r\n",
+        content_type="multipart/form-data",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Không đọc được nội dung multipart của yêu cầu."}
+
+
+def test_form_with_too_many_fields_answers_400(api_as, officer, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    body = "&".join(f"f{i}=1" for i in range(6))
+
+    response = api_as(officer).post(
+        "/api/v1/users/", body, content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Yêu cầu có quá nhiều trường."}
+
+
+# ---- bodies over the size limit ------------------------------------------------------------
+
+
+def test_json_body_over_the_limit_answers_413_before_it_is_read(api_as, officer, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+
+    response = api_as(officer).post(
+        TEMPLATES_URL, '{"name": "' + "x" * 1024 + '"}', content_type="application/json"
+    )
+
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Nội dung yêu cầu lớn hơn giới hạn 1,0\xa0KB."}
+
+
+def test_json_body_at_the_limit_is_read(api_as, officer, settings):
+    body = '{"name": "Phiếu", "criteria": []}'
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = len(body.encode())
+
+    response = api_as(officer).post(TEMPLATES_URL, body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json() == {"criteria": ["Bộ tiêu chí phải có ít nhất một tiêu chí."]}
+
+
+def test_upload_over_the_limit_answers_413(api_as, applicant, entry, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.UPLOAD_MAX_BYTES = 1000
+    upload = SimpleUploadedFile("anh.jpg", b"x" * (1000 + 64 * 1024), "image/jpeg")
+
+    response = api_as(applicant).post(
+        f"/api/v1/entries/{entry.pk}/attachments/", {"kind": "photo", "file": upload}
+    )
+
+    assert response.status_code == 413
+    assert response.json() == {"detail": "Nội dung yêu cầu lớn hơn giới hạn 65,0\xa0KB."}
+    assert entry.attachments.count() == 0
+
+
+def test_upload_fields_over_the_limit_answer_413(api_as, applicant, entry, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+
+    response = api_as(applicant).post(
+        f"/api/v1/entries/{entry.pk}/attachments/", {"kind": "x" * 2000}
+    )
+
+    assert response.status_code == 413
+    assert response.json() == {
+        "detail": "Các trường (trừ tệp) của yêu cầu lớn hơn giới hạn 1,0\xa0KB."
+    }
+
+
+# ---- not found -----------------------------------------------------------------------------
+
+
+def test_not_found_never_names_a_model(api_as, other_applicant, entry):
+    response = api_as(other_applicant).get(f"/api/v1/entries/{entry.pk}/attachments/")
+
+    assert response.status_code == 404
+    assert response.json() == NOT_FOUND
+
+
+def test_not_found_in_english_when_asked(api_as, admin_user):
+    response = api_as(admin_user).get(f"/api/v1/rounds/{2**62}/", headers={"accept-language": "en"})
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}

@@ -94,3 +94,30 @@ def test_page_address_of_an_id_beyond_64_bits_matches_no_route(url):
 
 def test_page_address_of_the_largest_id_resolves():
     assert resolve(f"/awards/rounds/{2**63 - 1}/").kwargs == {"pk": 2**63 - 1}
+
+
+def test_bad_request_page_is_vietnamese(client, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    body = "&".join(f"f{i}=1" for i in range(6))
+
+    response = client.post(
+        "/accounts/login/", body, content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code == 400
+    assert '<html lang="vi">' in response.text
+    assert '<h1 class="h3">Yêu cầu không hợp lệ</h1>' in response.text
+
+
+def test_bad_request_page_in_english_with_the_language_switch(client, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = client.post(
+        "/accounts/login/",
+        "&".join(f"f{i}=1" for i in range(6)),
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 400
+    assert '<h1 class="h3">Bad request</h1>' in response.text
