@@ -7,6 +7,7 @@ serializer's:
 
 - a ValidationError keyed by field → 400 `{"field": ["message", ...], ...}`, with errors that are
   not about one field under `non_field_errors`; each message keeps its code (`ErrorDetail.code`);
+  a dotted key ("criteria.1.max_points") is answered nested at that position;
 - a ValidationError with code "protected" (the object is still referred to) or "conflict" (it
   changed meanwhile: core.workflow.TransitionConflict) → 409 Conflict, the code kept;
 - Django's PermissionDenied → 403 with the service's message (DRF's default handler does that);
@@ -43,14 +44,38 @@ class Conflict(exceptions.APIException):
 
 
 def validation_error_detail(error: DjangoValidationError) -> dict:
-    """A Django ValidationError as DRF's `{field: [ErrorDetail, ...]}`, codes kept."""
+    """A Django ValidationError as DRF's `{field: [ErrorDetail, ...]}`, codes kept.
+
+    A dotted key names a position inside a nested body ("criteria.1.max_points": the
+    `max_points` of the second criterion) and is answered nested, the way DRF answers the
+    errors of a nested list (keyed by position): `{"criteria": {1: {"max_points": [...]}}}`."""
     detail = get_error_detail(error)
     if not isinstance(detail, dict):
         return {api_settings.NON_FIELD_ERRORS_KEY: detail}
-    return {
-        (api_settings.NON_FIELD_ERRORS_KEY if key == NON_FIELD_ERRORS else key): messages
-        for key, messages in detail.items()
-    }
+    nested: dict = {}
+    for key, messages in detail.items():
+        if key == NON_FIELD_ERRORS:
+            key = api_settings.NON_FIELD_ERRORS_KEY
+        _place(nested, [int(p) if p.isdigit() else p for p in key.split(".")], messages)
+    return nested
+
+
+def _place(node: dict, path: list, messages: list) -> None:
+    *parents, leaf = path
+    for part in parents:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            # Messages about the list itself, beside its positions: where DRF puts them.
+            child = {} if child is None else {api_settings.NON_FIELD_ERRORS_KEY: child}
+            node[part] = child
+        node = child
+    existing = node.get(leaf)
+    if isinstance(existing, dict):
+        existing.setdefault(api_settings.NON_FIELD_ERRORS_KEY, []).extend(messages)
+    elif existing is not None:
+        existing.extend(messages)
+    else:
+        node[leaf] = messages
 
 
 CONFLICT_CODES = frozenset({"protected", "conflict"})

@@ -144,6 +144,22 @@ class ScreeningCheckInputSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+# The states a screening decides on (awards.workflows.entries: the officers' steps from
+# "submitted"); a named component, like the other choice sets.
+DECISIONS = [
+    (state.value, state.label)
+    for state in (Entry.State.ELIGIBLE, Entry.State.INELIGIBLE, Entry.State.RETURNED)
+]
+
+
+@extend_schema_field(
+    serializers.ChoiceField(choices=DECISIONS, allow_blank=True), component_name="DecisionEnum"
+)
+class DecisionField(serializers.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(choices=DECISIONS, **kwargs)
+
+
 class ScreeningInputSerializer(serializers.Serializer):
     """Input of POST /entries/{id}/screening/: conditions ticked or failed, and optionally the
     decision, made in the same transaction."""
@@ -156,7 +172,7 @@ class ScreeningInputSerializer(serializers.Serializer):
         "made_by_facility, no_ip_infringement, meets_standards, mass_producible, "
         "meets_market_demand, dossier_complete.",
     )
-    decision = serializers.CharField(
+    decision = DecisionField(
         required=False,
         allow_blank=True,
         default="",
