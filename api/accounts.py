@@ -58,13 +58,20 @@ class MeSerializer(UserSerializer):
         return FacilityRefSerializer(facilities, many=True).data
 
 
+def max_length(name: str) -> int:
+    """The user model's length limit (checked by create_user's full_clean), for the schema."""
+    return User._meta.get_field(name).max_length
+
+
 class UserCreateSerializer(serializers.Serializer):
     """Input of POST /users/; core.services.create_user validates and creates the account."""
 
-    username = serializers.CharField()
+    username = serializers.CharField(max_length=max_length("username"))
     password = serializers.CharField(write_only=True, style={"input_type": "password"})
-    full_name = serializers.CharField(required=False, allow_blank=True)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    full_name = serializers.CharField(
+        required=False, allow_blank=True, max_length=max_length("full_name")
+    )
+    email = serializers.EmailField(required=False, allow_blank=True, max_length=max_length("email"))
     role = RoleField()
 
 

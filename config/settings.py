@@ -215,7 +215,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular's, with the error answers of each operation (400, 401, 403, 404, 409…).
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
     # Guessing passwords through the token endpoint is slowed down (api.accounts.TokenView).
     "DEFAULT_THROTTLE_RATES": {"token": env_str("TOKEN_THROTTLE_RATE", "10/minute")},
     # Turns a service's Django ValidationError into DRF's field-level 400 answer.

@@ -18,6 +18,7 @@ from api.applicants.serializers import FacilityRefSerializer
 from api.awards.fields import EntryStateField, GroupCodesField
 from api.awards.permissions import EntryPermission
 from api.awards.rounds import RoundRefSerializer
+from api.parsers import JSONParser
 from api.serializers import ServiceModelSerializer
 from api.workflow import AvailableTransitionsField, WorkflowActionsMixin, workflow_schema
 from applicants.queries import facilities_visible_to
@@ -90,6 +91,8 @@ class EntryListSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+        # Staff only (to_representation): not required in the schema (api.schema).
+        schema_optional = ["screening_checks"]
 
 
 class EntrySerializer(EntryListSerializer):
@@ -210,6 +213,9 @@ class EntryViewSet(
     `transition/`, `screening/` and `bulk-transition/`. No delete: withdrawing is a transition."""
 
     lookup_value_converter = "id"
+    # A step someone else took first (core.workflow.TransitionConflict); a bulk transition
+    # answers every refusal, that one included, as its 400.
+    conflict_actions = ("transition", "screening")
     permission_classes = [IsAuthenticated, EntryPermission]
     filterset_class = EntryFilter
     ordering_fields = [
@@ -257,8 +263,9 @@ class EntryViewSet(
         )
         return self._render(entry)
 
+    # The checklist is an object of objects: only JSON can say it.
     @extend_schema(request=ScreeningInputSerializer, responses=EntrySerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser])
     def screening(self, request, *args, **kwargs):
         """Record the screening checklist and, if `decision` is given, decide in the same
         transaction (awards.services.screen_entry)."""
@@ -303,6 +310,7 @@ class EntryViewSet(
         url_path="bulk-transition",
         pagination_class=None,
         filter_backends=[],
+        parser_classes=[JSONParser],
     )
     def bulk_transition(self, request, *args, **kwargs):
         """Move many entries to one state, all or nothing (awards.services.bulk_transition)."""

@@ -115,6 +115,8 @@ class RoundViewSet(
 
     serializer_class = RoundSerializer
     lookup_value_converter = "id"
+    # Deleting a round past draft ("protected"); a step someone else took first ("conflict").
+    conflict_actions = ("destroy", "transition")
     permission_classes = [IsAuthenticated, RoundPermission]
     filterset_class = RoundFilter
     ordering_fields = ["year", "title", "registration_opens", "created_at"]

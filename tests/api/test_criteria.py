@@ -170,7 +170,7 @@ def test_criteria_template_sub_criteria_not_summing_to_parent_is_refused(api_as,
         "criteria": {
             "0": {
                 "max_points": [
-                    "Tổng điểm các tiêu chí con của 1 là 35, không bằng 40 điểm của tiêu chí."
+                    "Tổng điểm các tiêu chí con của 1 là 35.0, không bằng 40.0 điểm của tiêu chí."
                 ]
             }
         }
@@ -258,7 +258,7 @@ def test_criteria_template_sub_criterion_error_at_its_position(api_as, officer):
         "criteria": {
             "0": {
                 "max_points": [
-                    "Tổng điểm các tiêu chí con của 1 là 25, không bằng 40 điểm của tiêu chí."
+                    "Tổng điểm các tiêu chí con của 1 là 25.0, không bằng 40.0 điểm của tiêu chí."
                 ],
                 "children": {"1": {"max_points": ZERO_POINTS}},
             }
