@@ -7,12 +7,26 @@ the models, validators and services, which the viewsets call with the parsed dat
 ValidationErrors become field-level 400 answers in api.exceptions.
 """
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    ProhibitNullCharactersValidator,
+)
 from rest_framework import serializers
 
 # Dates are accepted as the Vietnamese forms print them (dd/mm/yyyy) or in ISO 8601; they are
 # answered in ISO 8601.
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "iso-8601"]
+
+
+class PrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+    """DRF's, refusing a NUL character before the lookup: PostgreSQL cannot compare a text
+    holding one (DataError, a 500) and a key never holds one (a province's or ward's code)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            ProhibitNullCharactersValidator()(data)
+        return super().to_internal_value(data)
 
 
 class ServiceModelSerializer(serializers.ModelSerializer):
@@ -23,6 +37,8 @@ class ServiceModelSerializer(serializers.ModelSerializer):
     The ranges of the model's fields (min_value, max_value) stay on the serializer's fields,
     so that the schema states them, but their validators are taken off: the service checks
     them. Lengths and digits are checked here as DRF does (max_length, max_digits)."""
+
+    serializer_related_field = PrimaryKeyRelatedField
 
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)

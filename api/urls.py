@@ -64,7 +64,8 @@ urlpatterns = [
     ),
     *router.urls,
     # Last: an address under /api/v1/ that matches nothing above (an id that is not one, a
-    # mistyped path) answers the API's JSON 404, not the site's HTML page. Only addresses with a
-    # trailing slash, so that a missing slash is still redirected by CommonMiddleware.
-    re_path(r"^.*/$", exceptions.not_found),
+    # mistyped path, one with a line break: hence [\s\S], not ".") answers the API's JSON 404,
+    # not the site's HTML page. Only addresses with a trailing slash, so that a missing slash
+    # is still redirected by CommonMiddleware.
+    re_path(r"^[\s\S]*/$", exceptions.not_found),
 ]

@@ -91,11 +91,23 @@ class CriterionInputSerializer(SubCriterionInputSerializer):
         fields = [*SubCriterionInputSerializer.Meta.fields, "children"]
 
 
+@extend_schema_field(CriterionInputSerializer(many=True))
+class CriteriaField(serializers.Field):
+    """The criteria, always complete: they replace the template's own. Checked apart from the
+    template's serializer, whose `partial` (a PATCH) would otherwise reach the criteria and
+    make their own fields optional."""
+
+    def to_internal_value(self, data):
+        criteria = CriterionInputSerializer(data=data, many=True, allow_empty=True)
+        criteria.is_valid(raise_exception=True)
+        return criteria.validated_data
+
+
 class CriteriaTemplateInputSerializer(ServiceModelSerializer):
     """Input of POST and PUT /criteria-templates/: the criteria replace the template's own.
     A PATCH may leave out any of the three; what is left out stays as it is."""
 
-    criteria = CriterionInputSerializer(many=True, allow_empty=True)
+    criteria = CriteriaField()
 
     class Meta:
         model = CriteriaTemplate

@@ -65,6 +65,8 @@ def test_model_choice_filter_beyond_64_bits_answers_400(api_as, officer, url, na
         "entries/-1/",
         "entries/0/",
         "entries/abc/",
+        "entries/a%0Ab/",
+        "entries/%F1%AC%9F%91%0A/history/",
         "no-such-thing/",
     ],
 )
@@ -263,3 +265,26 @@ def test_not_found_in_english_when_asked(api_as, admin_user):
 
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
+
+
+# ---- texts the database cannot compare ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["province", "ward"])
+def test_facility_code_with_a_nul_character_answers_400(api_as, officer, facility, name):
+    # Found by Schemathesis on PostgreSQL, whose text cannot hold a NUL: DataError, a 500.
+    response = api_as(officer).patch(
+        f"/api/v1/facilities/{facility.pk}/", {name: "86\x00"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {name: ["Không được dùng ký tự null."]}
+
+
+def test_entry_round_with_a_nul_character_answers_400(api_as, applicant, facility, award_round):
+    response = api_as(applicant).post(
+        "/api/v1/entries/", {"round": "1\x00", "facility": facility.pk}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["round"] == ["Không được dùng ký tự null."]

@@ -316,6 +316,30 @@ def test_criteria_template_patch_name_keeps_criteria(api_as, officer, official):
     assert response.json()["description"] == official.description
 
 
+def test_criteria_template_patch_with_incomplete_criteria_is_refused(api_as, officer, official):
+    # Found by Schemathesis: a PATCH made the criteria's own fields optional too (DRF's
+    # partial reaches nested serializers), and the service failed on the missing one (500).
+    body = {"criteria": [{"code": "1", "text": "Một", "children": [{"code": "1.1"}]}]}
+
+    response = api_as(officer).patch(detail_url(official), body, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "criteria": {
+            "0": {
+                "max_points": ["Trường này là bắt buộc."],
+                "children": {
+                    "0": {
+                        "text": ["Trường này là bắt buộc."],
+                        "max_points": ["Trường này là bắt buộc."],
+                    }
+                },
+            }
+        }
+    }
+    assert [c.code for c in official.criteria.all()] == ["1", "2", "3", "4"]
+
+
 def test_criteria_template_update_by_manager_is_refused(api_as, manager, official):
     response = api_as(manager).patch(detail_url(official), {"name": "Khác"}, format="json")
 
