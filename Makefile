@@ -12,7 +12,7 @@ PYTHON ?= $(shell for p in python3 python3.14 python3.13 python3.12 python; do \
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; \
 	done)
 
-.PHONY: run test venv test-venv migrate demo lint format bench messages clean
+.PHONY: run test venv test-venv migrate demo lint format bench fuzz messages clean
 
 $(VENV)/.base: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 is required (none found on PATH)."; exit 1; }
@@ -46,6 +46,11 @@ lint: test-venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+
+## make fuzz: Schemathesis against the API's schema, as the demo admin and applicant, on a
+## throwaway SQLite database (or the PostgreSQL database DATABASE_URL names); a few minutes
+fuzz: test-venv
+	.ci/schemathesis
 
 format: test-venv
 	$(VENV)/bin/ruff check --fix .

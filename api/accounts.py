@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from api.applicants.serializers import FacilityRefSerializer
+from api.parsers import FormParser, JSONParser, MultiPartParser
 from applicants.models import Facility
 from core.roles import Role, role_of, roles_creatable_by
 from core.services import create_user
@@ -57,13 +58,20 @@ class MeSerializer(UserSerializer):
         return FacilityRefSerializer(facilities, many=True).data
 
 
+def max_length(name: str) -> int:
+    """The user model's length limit (checked by create_user's full_clean), for the schema."""
+    return User._meta.get_field(name).max_length
+
+
 class UserCreateSerializer(serializers.Serializer):
     """Input of POST /users/; core.services.create_user validates and creates the account."""
 
-    username = serializers.CharField()
+    username = serializers.CharField(max_length=max_length("username"))
     password = serializers.CharField(write_only=True, style={"input_type": "password"})
-    full_name = serializers.CharField(required=False, allow_blank=True)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    full_name = serializers.CharField(
+        required=False, allow_blank=True, max_length=max_length("full_name")
+    )
+    email = serializers.EmailField(required=False, allow_blank=True, max_length=max_length("email"))
     role = RoleField()
 
 
@@ -81,6 +89,8 @@ class TokenView(ObtainAuthToken):
     # The credentials are in the body: a browser's session cookie must not make this request
     # subject to the session's CSRF check.
     authentication_classes = []
+    # ObtainAuthToken names DRF's parsers; ours answer a bad body with a 400 in Vietnamese.
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "token"
 
@@ -109,6 +119,7 @@ class UserViewSet(
 
     queryset = User.objects.prefetch_related("groups").order_by("username", "id")
     serializer_class = UserSerializer
+    lookup_value_converter = "id"
     permission_classes = [IsAuthenticated, CanManageUsers]
     filter_backends = []
 

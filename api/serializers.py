@@ -7,6 +7,11 @@ the models, validators and services, which the viewsets call with the parsed dat
 ValidationErrors become field-level 400 answers in api.exceptions.
 """
 
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    ProhibitNullCharactersValidator,
+)
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -17,18 +22,45 @@ from rest_framework import serializers
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "iso-8601"]
 
 
+class PrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+    """DRF's, refusing a NUL character before the lookup: PostgreSQL cannot compare a text
+    holding one (DataError, a 500) and a key never holds one (a province's or ward's code)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            ProhibitNullCharactersValidator()(data)
+        return super().to_internal_value(data)
+
+
 class ServiceModelSerializer(serializers.ModelSerializer):
     """A model serializer that parses types and leaves value rules (validators, ranges) to the
     model's full_clean, which the service runs once with the cross-field rules: the rules are
-    not run twice with two sets of messages."""
+    not run twice with two sets of messages, and every error of a body is reported at once.
+
+    The ranges of the model's fields (min_value, max_value) stay on the serializer's fields,
+    so that the schema states them, but their validators are taken off: the service checks
+    them. Lengths and digits are checked here as DRF does (max_length, max_digits)."""
+
+    serializer_related_field = PrimaryKeyRelatedField
 
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
-        for rule in ("validators", "min_value", "max_value"):
-            kwargs.pop(rule, None)
+        kwargs.pop("validators", None)
         if issubclass(field_class, serializers.DateField):
             kwargs["input_formats"] = DATE_INPUT_FORMATS
         return field_class, kwargs
+
+    def get_fields(self):
+        fields = super().get_fields()
+        declared = set(self._declared_fields)
+        for name, field in fields.items():
+            if name not in declared and not field.read_only:
+                field.validators = [
+                    validator
+                    for validator in field.validators
+                    if not isinstance(validator, MinValueValidator | MaxValueValidator)
+                ]
+        return fields
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -1,14 +1,17 @@
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from api import accounts, admin_units
+from api import accounts, admin_units, exceptions
 from api.applicants.views import FacilityViewSet
 from api.awards import attachments, criteria, entries, rounds
+from core import converters  # noqa: F401  (registers <id:…>)
 
 app_name = "api"
 
-router = DefaultRouter()
+# Path converters instead of regular expressions, so that each viewset's detail routes take
+# `lookup_value_converter` ("id": a 64-bit row id, core.converters).
+router = DefaultRouter(use_regex_path=False)
 router.register("users", accounts.UserViewSet, basename="user")
 router.register("facilities", FacilityViewSet, basename="facility")
 router.register("provinces", admin_units.ProvinceViewSet, basename="province")
@@ -40,24 +43,29 @@ urlpatterns = [
         name="docs",
     ),
     path(
-        "entries/<int:entry_pk>/attachments/",
+        "entries/<id:entry_pk>/attachments/",
         entry_attachments,
         name="entry-attachment-list",
     ),
     path(
-        "entries/<int:entry_pk>/attachments/<int:pk>/",
+        "entries/<id:entry_pk>/attachments/<id:pk>/",
         entry_attachment,
         name="entry-attachment-detail",
     ),
     path(
-        "entries/<int:entry_pk>/attachments/<int:pk>/file/",
+        "entries/<id:entry_pk>/attachments/<id:pk>/file/",
         entry_attachment_file,
         name="entry-attachment-file",
     ),
     path(
-        "entries/<int:entry_pk>/attachments/<int:pk>/thumbnail/",
+        "entries/<id:entry_pk>/attachments/<id:pk>/thumbnail/",
         entry_attachment_thumbnail,
         name="entry-attachment-thumbnail",
     ),
     *router.urls,
+    # Last: an address under /api/v1/ that matches nothing above (an id that is not one, a
+    # mistyped path, one with a line break: hence [\s\S], not ".") answers the API's JSON 404,
+    # not the site's HTML page. Only addresses with a trailing slash, so that a missing slash
+    # is still redirected by CommonMiddleware.
+    re_path(r"^[\s\S]*/$", exceptions.not_found, name="not-found"),
 ]

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from applicants import views
+from core import converters  # noqa: F401  (registers <id:…>)
 
 app_name = "applicants"
 
@@ -8,6 +9,6 @@ urlpatterns = [
     path("", views.facility_list, name="list"),
     path("new/", views.facility_create, name="create"),
     path("wards/", views.ward_options, name="ward-options"),
-    path("<int:pk>/", views.facility_detail, name="detail"),
-    path("<int:pk>/edit/", views.facility_edit, name="edit"),
+    path("<id:pk>/", views.facility_detail, name="detail"),
+    path("<id:pk>/edit/", views.facility_edit, name="edit"),
 ]

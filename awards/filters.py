@@ -7,20 +7,31 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from applicants.models import Facility
 from awards.models import Entry
+from core.converters import MAX_INT64, MIN_INT64
 from core.forms import field_label
 from core.text import fold
 
 
-@extend_schema_field(OpenApiTypes.INT)
+@extend_schema_field(
+    {"type": "integer", "format": "int64", "minimum": MIN_INT64, "maximum": MAX_INT64}
+)
 class IntegerFilter(django_filters.NumberFilter):
-    """A whole number (an id, a code, a year), matched as given. Typed for the API schema."""
+    """A whole number (an id, a code, a year), matched as given. Typed for the API schema.
+
+    Bounded to what a 64-bit column holds: a larger number is refused by the form (400 in the
+    API, the field's error on a page) instead of reaching the database, which cannot compare
+    it (SQLite raises OverflowError)."""
 
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", MIN_INT64)
+        kwargs.setdefault("max_value", MAX_INT64)
+        super().__init__(*args, **kwargs)
 
 
 # The model field's own (translated) name, so filters add nothing to the catalogue.

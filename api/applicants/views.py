@@ -16,6 +16,9 @@ class FacilityViewSet(viewsets.ModelViewSet):
     administrators see all; officers and administrators edit; only administrators delete."""
 
     serializer_class = FacilitySerializer
+    lookup_value_converter = "id"
+    # A facility other records refer to is not deleted: 409 (applicants.services, "protected").
+    conflict_actions = ("destroy",)
     permission_classes = [IsAuthenticated, FacilityPermission]
     filterset_class = FacilityFilter
     ordering_fields = ["name", "created_at", "tax_code", "province"]

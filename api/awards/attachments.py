@@ -11,10 +11,11 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
 
 from api.awards.fields import AttachmentKindField
+from api.parsers import FormParser, MultiPartParser
 from api.serializers import ChoiceLabelField
 from awards.models import (
     Attachment,
@@ -69,6 +70,20 @@ class AttachmentSerializer(serializers.ModelSerializer):
         return self._absolute(reverse("api:entry-attachment-thumbnail", args=args))
 
 
+FILE_ACTIONS = ("download", "thumbnail")
+
+
+class FileNegotiation(BaseContentNegotiation):
+    """The file endpoints answer the file as it is, whatever the client accepts (`Accept:
+    image/png` must not be refused as not acceptable), and their errors in JSON."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0]
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
 ENTRY_PARAMETER = OpenApiParameter("entry_pk", int, OpenApiParameter.PATH, description="Entry id")
 
 
@@ -118,10 +133,24 @@ class EntryAttachmentViewSet(
         )
         return Response(self.get_serializer(attachment).data, status=status.HTTP_201_CREATED)
 
+    def get_content_negotiator(self):
+        # Asked once before the action is known (to parse the request), and again after.
+        if getattr(self, "action", None) in FILE_ACTIONS:
+            return FileNegotiation()
+        return super().get_content_negotiator()
+
     def perform_destroy(self, instance):
         attachment_services.delete_attachment(actor=self.request.user, attachment=instance)
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    # What awards.services.attachments stores: photos as JPEG (PNG kept when it has
+    # transparency), documents as PDF.
+    @extend_schema(
+        responses={
+            (200, "image/jpeg"): OpenApiTypes.BINARY,
+            (200, "image/png"): OpenApiTypes.BINARY,
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+        }
+    )
     def download(self, request, *args, **kwargs):
         """The file itself, for token-authenticated clients (the pages use their own view)."""
         return file_response(self.get_object())

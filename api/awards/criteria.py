@@ -11,10 +11,13 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from api.awards.permissions import CriteriaTemplatePermission
+from api.parsers import JSONParser
+from api.serializers import ServiceModelSerializer
 from awards import services
 from awards.models import (
     CriteriaTemplate,
     ProductGroup,
+    TemplateCriterion,
 )
 
 
@@ -70,24 +73,47 @@ class CriteriaTemplateSerializer(serializers.ModelSerializer):
         return criteria_tree(template.criteria.all())
 
 
-class SubCriterionInputSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    text = serializers.CharField()
-    # Digits and range are the model's rules (TemplateCriterion.full_clean in the service).
-    max_points = serializers.DecimalField(max_digits=None, decimal_places=None)
+class SubCriterionInputSerializer(ServiceModelSerializer):
+    """A criterion's fields as the model has them (lengths, digits and range, in the schema);
+    the range is checked by the service (TemplateCriterion.full_clean), with the sums."""
+
+    class Meta:
+        model = TemplateCriterion
+        fields = ["code", "text", "max_points"]
+        # Codes are unique in a template: the service checks them, at their positions.
+        validators = []
 
 
 class CriterionInputSerializer(SubCriterionInputSerializer):
     children = SubCriterionInputSerializer(many=True, required=False)
 
+    class Meta(SubCriterionInputSerializer.Meta):
+        fields = [*SubCriterionInputSerializer.Meta.fields, "children"]
 
-class CriteriaTemplateInputSerializer(serializers.Serializer):
+
+@extend_schema_field(CriterionInputSerializer(many=True))
+class CriteriaField(serializers.Field):
+    """The criteria, always complete: they replace the template's own. Checked apart from the
+    template's serializer, whose `partial` (a PATCH) would otherwise reach the criteria and
+    make their own fields optional."""
+
+    def to_internal_value(self, data):
+        criteria = CriterionInputSerializer(data=data, many=True, allow_empty=True)
+        criteria.is_valid(raise_exception=True)
+        return criteria.validated_data
+
+
+class CriteriaTemplateInputSerializer(ServiceModelSerializer):
     """Input of POST and PUT /criteria-templates/: the criteria replace the template's own.
     A PATCH may leave out any of the three; what is left out stays as it is."""
 
-    name = serializers.CharField()
-    description = serializers.CharField(required=False, allow_blank=True, default="")
-    criteria = CriterionInputSerializer(many=True, allow_empty=True)
+    criteria = CriteriaField()
+
+    class Meta:
+        model = CriteriaTemplate
+        fields = ["name", "description", "criteria"]
+        # The name's uniqueness is checked by the service (full_clean), with the criteria.
+        validators = []
 
 
 class ProductGroupViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -118,6 +144,9 @@ class CriteriaTemplateViewSet(
 
     queryset = CriteriaTemplate.objects.prefetch_related("criteria")
     serializer_class = CriteriaTemplateSerializer
+    lookup_value_converter = "id"
+    # Criteria with their sub-criteria: a nested body only JSON can say.
+    parser_classes = [JSONParser]
     permission_classes = [IsAuthenticated, CriteriaTemplatePermission]
     filter_backends = []
 

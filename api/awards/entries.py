@@ -18,6 +18,7 @@ from api.applicants.serializers import FacilityRefSerializer
 from api.awards.fields import EntryStateField, GroupCodesField
 from api.awards.permissions import EntryPermission
 from api.awards.rounds import RoundRefSerializer
+from api.parsers import JSONParser
 from api.serializers import ChoiceLabelField, ServiceModelSerializer
 from api.workflow import AvailableTransitionsField, WorkflowActionsMixin, workflow_schema
 from applicants.queries import facilities_visible_to
@@ -29,6 +30,7 @@ from awards.models import (
     ScreeningCheck,
 )
 from awards.queries import entries_visible_to, rounds_visible_to
+from core.converters import MAX_INT64
 from core.models import LONG_TEXT_MAX
 from core.roles import is_staff_role
 
@@ -90,6 +92,8 @@ class EntryListSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+        # Staff only (to_representation): not required in the schema (api.schema).
+        schema_optional = ["screening_checks"]
 
 
 class EntrySerializer(EntryListSerializer):
@@ -144,6 +148,22 @@ class ScreeningCheckInputSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+# The states a screening decides on (awards.workflows.entries: the officers' steps from
+# "submitted"); a named component, like the other choice sets.
+DECISIONS = [
+    (state.value, state.label)
+    for state in (Entry.State.ELIGIBLE, Entry.State.INELIGIBLE, Entry.State.RETURNED)
+]
+
+
+@extend_schema_field(
+    serializers.ChoiceField(choices=DECISIONS, allow_blank=True), component_name="DecisionEnum"
+)
+class DecisionField(serializers.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(choices=DECISIONS, **kwargs)
+
+
 class ScreeningInputSerializer(serializers.Serializer):
     """Input of POST /entries/{id}/screening/: conditions ticked or failed, and optionally the
     decision, made in the same transaction."""
@@ -156,7 +176,7 @@ class ScreeningInputSerializer(serializers.Serializer):
         "made_by_facility, no_ip_infringement, meets_standards, mass_producible, "
         "meets_market_demand, dossier_complete.",
     )
-    decision = serializers.CharField(
+    decision = DecisionField(
         required=False,
         allow_blank=True,
         default="",
@@ -169,7 +189,10 @@ class BulkTransitionSerializer(serializers.Serializer):
     """Input of POST /entries/bulk-transition/: the entries, and the one step to make on all of
     them, by name (`action`) or by the state it leads to (`to`), as on the transition endpoint."""
 
-    ids = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
+    # Ids as the database holds them: a larger number is refused here, not sent to the database.
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_INT64), allow_empty=False
+    )
     action = serializers.ChoiceField(choices=Entry.workflow.names, required=False)
     to = EntryStateField(required=False)
     note = serializers.CharField(
@@ -204,6 +227,10 @@ class EntryViewSet(
     registers and edits; the entry moves (submit, withdraw, screening decisions) with
     `transition/`, `screening/` and `bulk-transition/`. No delete: withdrawing is a transition."""
 
+    lookup_value_converter = "id"
+    # A step someone else took first (core.workflow.TransitionConflict); a bulk transition
+    # answers every refusal, that one included, as its 400.
+    conflict_actions = ("transition", "screening")
     permission_classes = [IsAuthenticated, EntryPermission]
     filterset_class = EntryFilter
     ordering_fields = [
@@ -258,8 +285,9 @@ class EntryViewSet(
         )
         return self._render(entry)
 
+    # The checklist is an object of objects: only JSON can say it.
     @extend_schema(request=ScreeningInputSerializer, responses=EntrySerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser])
     def screening(self, request, *args, **kwargs):
         """Record the screening checklist and, if `decision` is given, decide in the same
         transaction (awards.services.screen_entry)."""
@@ -304,6 +332,7 @@ class EntryViewSet(
         url_path="bulk-transition",
         pagination_class=None,
         filter_backends=[],
+        parser_classes=[JSONParser],
     )
     def bulk_transition(self, request, *args, **kwargs):
         """Make one step on many entries, all or nothing (awards.services.bulk_transition)."""

@@ -114,6 +114,9 @@ class RoundViewSet(
     draft without entries) delete them; a round moves through its states with `transition/`."""
 
     serializer_class = RoundSerializer
+    lookup_value_converter = "id"
+    # Deleting a round past draft ("protected"); a step someone else took first ("conflict").
+    conflict_actions = ("destroy", "transition")
     permission_classes = [IsAuthenticated, RoundPermission]
     filterset_class = RoundFilter
     ordering_fields = ["year", "title", "registration_opens", "created_at"]

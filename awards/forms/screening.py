@@ -11,6 +11,7 @@ from awards.models import (
 )
 from awards.models import ScreeningCondition as Condition
 from awards.workflows.entries import screening_decision_choices
+from core.converters import MAX_INT64, MIN_INT64
 from core.forms import BootstrapMixin, style_fields
 from core.models import LONG_TEXT_MAX
 
@@ -83,8 +84,27 @@ class ScreeningForm(forms.Form):
         return f"reason_{key}" if key in Condition.values else key
 
 
+class EntriesField(forms.ModelMultipleChoiceField):
+    """Entries by id. An id no 64-bit column can hold is refused like any unknown entry, before
+    the query (SQLite cannot compare it: OverflowError)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                number = int(pk)
+            except (TypeError, ValueError):
+                continue  # not a number at all: the parent refuses it
+            if not MIN_INT64 <= number <= MAX_INT64:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class BulkActionForm(BootstrapMixin, forms.Form):
-    entries = forms.ModelMultipleChoiceField(
+    entries = EntriesField(
         label=_("Entries"), queryset=Entry.objects.none(), widget=forms.MultipleHiddenInput
     )
     to = forms.ChoiceField(

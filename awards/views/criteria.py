@@ -126,7 +126,7 @@ def _template_form(request, template: CriteriaTemplate | None, *, source: Criter
                     **form.service_data(),
                 )
             except ValidationError as error:
-                criteria_errors = _place_errors(form, error)
+                criteria_errors = _place_errors(form, formset, error)
             else:
                 if template is None:
                     message = _("The criteria template “%(name)s” was created.")
@@ -153,15 +153,44 @@ def _template_form(request, template: CriteriaTemplate | None, *, source: Criter
     return render(request, "awards/template_form.html", context)
 
 
-def _place_errors(form: CriteriaTemplateForm, error: ValidationError) -> list[str]:
-    """The service's errors of the name and description next to their fields; the others
-    (the criteria's: sums, repeated codes, a criterion's own field) for above the table."""
+def _place_errors(form: CriteriaTemplateForm, formset, error: ValidationError) -> list[str]:
+    """The service's errors next to what they are about: the name's and the description's at
+    their fields, a criterion's ("criteria.<i>.<field>", "criteria.<i>.children.<j>.<field>")
+    at its row; the others (the criteria as a whole) are returned, for above the table."""
     if not hasattr(error, "error_dict"):
         return list(error.messages)
+    rows = _rows_by_position(formset)
     others = []
     for key, errors in error.error_dict.items():
+        position, _dot, field = key.rpartition(".")
+        row = rows.get(position)
         if key in form.fields:
             form.add_error(key, errors)
+        elif row is not None:
+            row.add_error(field if field in row.fields else None, errors)
         else:
             others.extend(message for e in errors for message in e.messages)
     return others
+
+
+def _rows_by_position(formset) -> dict:
+    """The formset's filled rows by the position the service names them with, in the order
+    CriterionRowFormSet.criteria() hands them over: "criteria.<i>" for the i-th criterion
+    (a row without a parent code), "criteria.<i>.children.<j>" for its j-th sub-criterion."""
+    rows = formset.filled_rows()
+    positions = {}
+    first_with_code: dict[str, str] = {}
+    for form in rows:
+        if not form.cleaned_data["parent"]:
+            position = f"criteria.{len(positions)}"
+            positions[position] = form
+            # A repeated code is refused by the service; its sub-criteria go to the first.
+            first_with_code.setdefault(form.cleaned_data["code"], position)
+    counts: dict[str, int] = {}
+    for form in rows:
+        parent = form.cleaned_data["parent"]
+        if parent:
+            position = first_with_code[parent]
+            counts[position] = counts.get(position, 0) + 1
+            positions[f"{position}.children.{counts[position] - 1}"] = form
+    return positions

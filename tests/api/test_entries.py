@@ -692,7 +692,8 @@ def test_screening_with_unknown_decision_is_refused(api_as, officer, submitted_e
     )
 
     assert response.status_code == 400
-    assert list(response.json()) == ["decision"]
+    assert response.json() == {"decision": ["“withdrawn” không phải là lựa chọn hợp lệ."]}
+    assert submitted_entry.screening_checks.count() == 0
 
 
 def test_screening_failed_condition_without_reason_is_refused(api_as, officer, submitted_entry):

@@ -94,3 +94,32 @@ def test_exception_handler_answers_permission_denied_with_403_and_its_message():
 
     assert response.status_code == 403
     assert response.data == {"detail": "not yours"}
+
+
+def test_exception_handler_nests_dotted_keys_at_their_positions():
+    error = DjangoValidationError(
+        {
+            "name": "taken",
+            "criteria.1.max_points": DjangoValidationError("too few", code="min_value"),
+            "criteria.0.children.2.code": "repeated",
+        }
+    )
+
+    response = exception_handler(error, {})
+
+    assert response.status_code == 400
+    assert response.data == {
+        "name": ["taken"],
+        "criteria": {1: {"max_points": ["too few"]}, 0: {"children": {2: {"code": ["repeated"]}}}},
+    }
+    assert response.data["criteria"][1]["max_points"][0].code == "min_value"
+
+
+def test_exception_handler_keeps_a_list_s_own_messages_beside_its_positions():
+    error = DjangoValidationError({"criteria": "too many", "criteria.0.code": "repeated"})
+
+    response = exception_handler(error, {})
+
+    assert response.data == {
+        "criteria": {"non_field_errors": ["too many"], 0: {"code": ["repeated"]}}
+    }

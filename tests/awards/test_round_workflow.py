@@ -216,8 +216,39 @@ def test_criteria_template_sub_criteria_must_sum_to_parent(officer):
                 }
             ],
         )
-    assert len(caught.value.message_dict["criteria"]) == 1
+    assert caught.value.message_dict == {
+        "criteria.0.max_points": [
+            "Tổng điểm các tiêu chí con của 1 là 35, không bằng 40 điểm của tiêu chí."
+        ]
+    }
     assert not CriteriaTemplate.objects.filter(name="Sai tổng").exists()
+
+
+@pytest.mark.django_db
+def test_criteria_template_errors_name_their_positions(officer):
+    with pytest.raises(ValidationError) as caught:
+        save_criteria_template(
+            actor=officer,
+            name="Sai nhiều chỗ",
+            criteria=[
+                {"code": "1", "text": "Thị trường", "max_points": "60", "children": []},
+                {
+                    "code": "2",
+                    "text": "Kỹ thuật",
+                    "max_points": "40",
+                    "children": [
+                        {"code": "1", "text": "a", "max_points": "40"},
+                        {"code": "2.2", "text": "", "max_points": "0"},
+                    ],
+                },
+            ],
+        )
+    assert caught.value.message_dict == {
+        "criteria.1.children.0.code": ["Mỗi tiêu chí phải có mã riêng: 1."],
+        "criteria.1.children.1.text": ["Trường này không được để trắng."],
+        "criteria.1.children.1.max_points": ["Giá trị phải lớn hơn hoặc bằng 0.1."],
+    }
+    assert not CriteriaTemplate.objects.filter(name="Sai nhiều chỗ").exists()
 
 
 @pytest.mark.django_db

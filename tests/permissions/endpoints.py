@@ -40,6 +40,8 @@ EXCLUDED_NAMES = {
     "api:schema": "drf-spectacular's OpenAPI schema: tests/api/test_schema.py and the "
     "schemathesis run check it.",
     "api:docs": "drf-spectacular's Swagger UI over the schema: tests/api/test_docs_browser.py.",
+    "api:not-found": "The API's answer to an address under /api/v1/ that matches no route: a "
+    "JSON 404 for everyone and every method (tests/api/test_bad_input.py).",
 }
 
 

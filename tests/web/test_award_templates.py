@@ -213,8 +213,14 @@ def test_template_create_refused_when_sub_criteria_do_not_sum(client_as, officer
     response = client_as(officer).post(CREATE_URL, form_data(rows))
 
     assert response.status_code == 200
-    assert len(response.context["criteria_errors"]) == 1
-    assert 'id="criteria-errors"' in response.text
+    # Next to the criterion's maximum, which its sub-criteria must add up to.
+    assert response.context["criteria_errors"] == []
+    assert response.context["formset"].forms[0].errors == {
+        "max_points": ["Tổng điểm các tiêu chí con của A là 35, không bằng 40 điểm của tiêu chí."]
+    }
+    assert [form.errors for form in response.context["formset"].forms[1:]] == [{}, {}]
+    assert 'id="id_criteria-0-max_points_error"' in response.text
+    assert 'id="template-errors"' in response.text
     assert CriteriaTemplate.objects.filter(name="Phiếu chấm OCOP thử nghiệm").exists() is False
     assert TemplateCriterion.objects.filter(code="A1").exists() is False
     # The rows come back as typed.
@@ -262,6 +268,29 @@ def test_template_create_refused_without_criteria(client_as, officer):
 
     assert response.status_code == 200
     assert len(response.context["criteria_errors"]) == 1
+    assert CriteriaTemplate.objects.count() == 1
+
+
+def test_template_create_repeated_codes_shown_at_the_repeating_rows(client_as, officer):
+    rows = [
+        ("A", "Thị trường", "40", ""),
+        ("A1", "Trong nước", "40", "A"),
+        ("B", "Kỹ thuật", "60", ""),
+        ("A1", "Quy trình", "60", "B"),
+        ("B", "Khác", "10", ""),
+    ]
+
+    response = client_as(officer).post(CREATE_URL, form_data(rows))
+
+    assert response.status_code == 200
+    assert response.context["criteria_errors"] == []
+    assert [form.errors for form in response.context["formset"].forms] == [
+        {},
+        {},
+        {},
+        {"code": ["Mỗi tiêu chí phải có mã riêng: A1."]},
+        {"code": ["Mỗi tiêu chí phải có mã riêng: B."]},
+    ]
     assert CriteriaTemplate.objects.count() == 1
 
 
@@ -376,7 +405,7 @@ def test_template_edit_refused_keeps_criteria(client_as, officer, split_template
     response = client_as(officer).post(edit_url(split_template), form_data(rows, name="Khác"))
 
     assert response.status_code == 200
-    assert len(response.context["criteria_errors"]) == 1
+    assert list(response.context["formset"].forms[0].errors) == ["max_points"]
     # The page still names the template as stored.
     assert response.context["current_name"] == "Phiếu có tiêu chí con"
     split_template.refresh_from_db()
