@@ -25,6 +25,7 @@ from applicants.queries import facilities_visible_to
 from awards import dossier, services
 from awards.filters import EntryFilter
 from awards.models import (
+    DESCRIPTION_FIELDS,
     ENTRY_FIELDS,
     Entry,
     ScreeningCheck,
@@ -75,13 +76,7 @@ class EntryListSerializer(serializers.ModelSerializer):
             "product_group",
             "product_group_name",
             "is_product_set",
-            "features",
-            "materials",
-            "production_process",
-            "markets",
-            "price",
-            "quality_standards",
-            "awards_received",
+            *DESCRIPTION_FIELDS,
             "state",
             "state_label",
             "state_reason",

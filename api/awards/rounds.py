@@ -22,6 +22,7 @@ from awards.models import (
     Level,
 )
 from awards.queries import rounds_visible_to
+from awards.services import ROUND_FIELDS
 
 
 class RoundRefSerializer(serializers.ModelSerializer):
@@ -43,24 +44,12 @@ class RoundSerializer(ServiceModelSerializer):
 
     class Meta:
         model = AwardRound
+        # The settings an officer writes are the service's (awards.services.ROUND_FIELDS).
         fields = [
             "id",
-            "title",
-            "year",
-            "level",
+            *ROUND_FIELDS,
             "level_label",
-            "organiser_name",
             "product_groups",
-            "criteria_template",
-            "registration_opens",
-            "registration_closes",
-            "judging_ends",
-            "pass_score",
-            "min_score_sheets",
-            "judges_see_identity",
-            "judges_see_other_scores",
-            "nominee_quota",
-            "next_round",
             "state",
             "state_label",
             "available_transitions",
