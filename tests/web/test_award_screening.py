@@ -503,3 +503,23 @@ def test_screening_in_a_round_past_screening_refused(client_as, officer, facilit
     entry.refresh_from_db()
     assert entry.state == E.SUBMITTED
     assert len(response.context["form"].non_field_errors()) == 1
+
+
+def test_entry_list_writes_ids_unlocalized_so_a_large_id_can_be_selected(
+    client_as, officer, award_round
+):
+    """Pages are in Vietnamese with thousand separators: a bare {{ entry.pk }} would write
+    12345 as "12.345", which the bulk form would then send back as an unknown entry."""
+    entry = EntryFactory(pk=12345, round=award_round, state="submitted")
+    client = client_as(officer)
+
+    page = client.get(entries_url(award_round))
+    response = client.post(
+        bulk_url(award_round), {"entries": ["12345"], "to": "returned", "note": "Bổ sung"}
+    )
+
+    assert 'value="12345" id="select-12345"' in page.text
+    assert 'data-entry="12345"' in page.text
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.state == "returned"
