@@ -23,15 +23,18 @@ _SPACES = re.compile(r"\s+")
 
 def clean_text(value: str, *, multiline: bool = False) -> str:
     """`value` in NFC without zero-width and control characters. A single-line value has its
-    line breaks and tabs turned into spaces; a multi-line one keeps them (as "\\n")."""
-    text = unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", value))
+    line breaks and tabs turned into spaces; a multi-line one keeps them (as "\\n").
+
+    The invisible characters go before composing: a zero-width space between a letter and its
+    decomposed mark ("e", U+200B, U+0323) would otherwise keep them apart, and the stored text
+    would not be NFC (nor the same name as "ẹ")."""
     kept = []
-    for char in text:
+    for char in _LINE_BREAKS.sub("\n", value):
         if char in _KEPT_IN_MULTILINE:
             kept.append(char if multiline else " ")
         elif unicodedata.category(char) not in ("Cc", "Cf"):
             kept.append(char)
-    return "".join(kept)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def same_name_key(text: str) -> str:

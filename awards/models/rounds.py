@@ -243,7 +243,9 @@ class AwardRound(CleanTextMixin, models.Model):
 
     def clean(self):
         errors = {}
-        if self.phase.opened:
+        # An unknown state is reported by clean_fields (and the database refuses it): no phase.
+        phase = self.PHASES.get(self.state)
+        if phase is not None and phase.opened:
             # Registration opened with these dates; a started round never loses them.
             for name in ("registration_opens", "registration_closes", "judging_ends"):
                 if getattr(self, name) is None:
