@@ -12,14 +12,33 @@ from django.core.validators import (
     MinValueValidator,
     ProhibitNullCharactersValidator,
 )
+from django.db import models
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.text import clean_text
+
 # Dates are accepted as the Vietnamese forms print them (dd/mm/yyyy) or in ISO 8601; they are
 # answered in ISO 8601.
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "iso-8601"]
+
+
+class TextField(serializers.CharField):
+    """DRF's CharField, cleaning the text as it will be stored (core.text.clean_text: NFC, no
+    invisible characters) before its checks: a length limit counts the characters stored, and
+    an invisible-only value is a blank one. `multiline` keeps line breaks."""
+
+    def __init__(self, *, multiline: bool = False, **kwargs):
+        self.multiline = multiline
+        super().__init__(**kwargs)
+
+    def run_validation(self, data=serializers.empty):
+        # Before DRF's own steps (blank, trimming, length), so they see the stored text.
+        if isinstance(data, str):
+            data = clean_text(data, multiline=self.multiline)
+        return super().run_validation(data)
 
 
 class PrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
@@ -46,6 +65,9 @@ class ServiceModelSerializer(serializers.ModelSerializer):
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
         kwargs.pop("validators", None)
+        if field_class is serializers.CharField:
+            field_class = TextField
+            kwargs["multiline"] = isinstance(model_field, models.TextField)
         if issubclass(field_class, serializers.DateField):
             kwargs["input_formats"] = DATE_INPUT_FORMATS
         return field_class, kwargs

@@ -16,7 +16,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from api.serializers import DATE_INPUT_FORMATS
+from api.serializers import DATE_INPUT_FORMATS, TextField
 from core import workflow
 from core.activity import Action, history_visible_to
 from core.models import LONG_TEXT_MAX, ActivityLog
@@ -49,10 +49,10 @@ def transition_serializer(model) -> type[serializers.Serializer]:
             required=False,
             help_text="The state the client saw; 409 if the object has moved on since.",
         ),
-        "note": serializers.CharField(
-            required=False, allow_blank=True, default="", max_length=LONG_TEXT_MAX
+        "note": TextField(
+            multiline=True, required=False, allow_blank=True, default="", max_length=LONG_TEXT_MAX
         ),
-        "decision_number": serializers.CharField(
+        "decision_number": TextField(
             required=False,
             allow_blank=True,
             default="",

@@ -31,8 +31,13 @@ def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict:
         if not field.editable and not field.primary_key:
             continue
         value = getattr(instance, field.attname)
-        if isinstance(value, datetime.date | datetime.datetime | Decimal):
-            value = value.isoformat() if not isinstance(value, Decimal) else str(value)
+        if isinstance(value, Decimal) and isinstance(field, models.DecimalField):
+            # As the column holds it: 70, 70.0 and 70.00 are one pass score of 70.0.
+            value = str(value.quantize(Decimal(1).scaleb(-field.decimal_places)))
+        elif isinstance(value, Decimal):
+            value = str(value)
+        elif isinstance(value, datetime.date | datetime.datetime):
+            value = value.isoformat()
         data[field.name] = value
     return data
 

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.text import clean_text
+
 
 def field_label(model, name: str) -> str:
     """A model field's own (translated) name, capitalised: for the labels of forms and filters,
@@ -40,10 +42,39 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError, field_names
         form.add_error(name if name in form.fields else None, errors)
 
 
+def clean_text_inputs(form: forms.BaseForm) -> None:
+    """Clean what is typed into the form's text fields as it will be stored
+    (core.text.clean_text: NFC, no invisible characters) before the field's own checks, so that
+    a length limit counts the characters stored, not a decomposed keyboard's ("Unicode tổ hợp"
+    sends "ễ" as three code points), and an invisible-only value is an empty one. Passwords are
+    left exactly as typed."""
+    for field in form.fields.values():
+        if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.PasswordInput):
+            continue
+        field.to_python = _cleaning(field, field.to_python)
+
+
+def _cleaning(field: forms.CharField, to_python):
+    multiline = isinstance(field.widget, forms.Textarea)
+
+    def clean(value):
+        value = to_python(value)
+        if isinstance(value, str):
+            value = clean_text(value, multiline=multiline)
+            if field.strip:
+                value = value.strip()
+        return value
+
+    return clean
+
+
 class BootstrapMixin:
+    """Every form of the site: Bootstrap classes on its widgets, and text cleaned as stored."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         style_fields(self)
+        clean_text_inputs(self)
 
 
 class LoginForm(BootstrapMixin, auth_forms.AuthenticationForm):

@@ -34,7 +34,9 @@ from django.utils.translation import gettext as _
 
 from core.activity import Action, log_activity, snapshot
 from core.clock import moment_of
+from core.models import LONG_TEXT_MAX, ActivityLog
 from core.roles import Role, role_of
+from core.text import clean_text
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,11 @@ def transition(
     workflow: Workflow = model.workflow
     labels = state_labels(model)
     _check_request(workflow, labels, action, to)
+    # What the user wrote is stored as every text is (core.text.clean_text): an invisible-only
+    # note is no note.
+    note = clean_text(note, multiline=True).strip()
+    decision_number = clean_text(decision_number).strip()
+    _check_lengths(note, decision_number)
     when = moment_of(on)
     with transaction.atomic():
         current = _lock(model, workflow, obj.pk)
@@ -183,8 +190,8 @@ def transition(
             target=step.target,
             on=when.day,
             at=when.at,
-            note=note.strip(),
-            decision_number=decision_number.strip(),
+            note=note,
+            decision_number=decision_number,
             decision_date=decision_date,
         )
         _check_guard(step, current, change)
@@ -228,6 +235,25 @@ def _check_request(workflow: Workflow, labels: dict, action: str | None, to: str
         raise ValidationError(
             {"to": ValidationError(_("Unknown state “%s”.") % to, code="unknown_state")}
         )
+
+
+def _check_lengths(note: str, decision_number: str) -> None:
+    errors = {}
+    if len(note) > LONG_TEXT_MAX:
+        errors["note"] = ValidationError(
+            _("Write at most %(limit)d characters (this note has %(count)d).")
+            % {"limit": LONG_TEXT_MAX, "count": len(note)},
+            code="max_length",
+        )
+    decision_max = ActivityLog._meta.get_field("decision_number").max_length
+    if len(decision_number) > decision_max:
+        errors["decision_number"] = ValidationError(
+            _("Write at most %(limit)d characters (this number has %(count)d).")
+            % {"limit": decision_max, "count": len(decision_number)},
+            code="max_length",
+        )
+    if errors:
+        raise ValidationError(errors)
 
 
 def _lock(model: type[models.Model], workflow: Workflow, pk) -> models.Model:

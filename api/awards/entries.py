@@ -19,7 +19,7 @@ from api.awards.fields import EntryStateField, GroupCodesField
 from api.awards.permissions import EntryPermission
 from api.awards.rounds import RoundRefSerializer
 from api.parsers import JSONParser
-from api.serializers import ChoiceLabelField, ServiceModelSerializer
+from api.serializers import ChoiceLabelField, ServiceModelSerializer, TextField
 from api.workflow import AvailableTransitionsField, WorkflowActionsMixin, workflow_schema
 from applicants.queries import facilities_visible_to
 from awards import dossier, services
@@ -140,7 +140,9 @@ class EntryCreateSerializer(EntryUpdateSerializer):
 
 class ScreeningCheckInputSerializer(serializers.Serializer):
     passed = serializers.BooleanField()
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = TextField(
+        multiline=True, required=False, allow_blank=True, default="", max_length=LONG_TEXT_MAX
+    )
 
 
 # The states a screening decides on (awards.workflows.entries: the officers' steps from
@@ -177,7 +179,9 @@ class ScreeningInputSerializer(serializers.Serializer):
         default="",
         help_text="eligible, ineligible or returned; empty to record the checklist only.",
     )
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = TextField(
+        multiline=True, required=False, allow_blank=True, default="", max_length=LONG_TEXT_MAX
+    )
 
 
 class BulkTransitionSerializer(serializers.Serializer):
@@ -190,8 +194,8 @@ class BulkTransitionSerializer(serializers.Serializer):
     )
     action = serializers.ChoiceField(choices=Entry.workflow.names, required=False)
     to = EntryStateField(required=False)
-    note = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=LONG_TEXT_MAX
+    note = TextField(
+        multiline=True, required=False, allow_blank=True, default="", max_length=LONG_TEXT_MAX
     )
 
     def validate(self, data):

@@ -12,7 +12,7 @@ from awards.models import (
 from awards.models import ScreeningCondition as Condition
 from awards.workflows.entries import screening_decision_choices
 from core.converters import MAX_INT64, MIN_INT64
-from core.forms import BootstrapMixin, style_fields
+from core.forms import BootstrapMixin, clean_text_inputs, style_fields
 from core.models import LONG_TEXT_MAX
 
 MET_CHOICES = [("yes", _("Met")), ("no", _("Not met"))]
@@ -53,11 +53,13 @@ class ScreeningForm(forms.Form):
             self.fields[f"reason_{condition.value}"] = forms.CharField(
                 label=_("Reason"),
                 required=False,
+                max_length=LONG_TEXT_MAX,
                 initial=check.reason if check else "",
                 widget=forms.TextInput(),
             )
         self.order_fields([name for name in self.fields if name not in ("decision", "note")])
         style_fields(self)
+        clean_text_inputs(self)
         restyle_choices(self)
 
     def rows(self):

@@ -112,7 +112,14 @@ class Entry(CleanTextMixin, DerivedFieldsMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        ordering = ["round", "product_group__code", "voting_code", "id"]
+        # Entries without a voting code last, on every database (SQLite sorts NULL first,
+        # PostgreSQL last).
+        ordering = [
+            "round",
+            "product_group__code",
+            models.F("voting_code").asc(nulls_last=True),
+            "id",
+        ]
         verbose_name = _("entry")
         verbose_name_plural = _("entries")
         constraints = [

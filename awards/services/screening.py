@@ -12,6 +12,8 @@ from awards.models import AwardRound, Entry, ScreeningCheck, ScreeningCondition
 from awards.workflows.entries import SCREENING_DECISIONS
 from core.activity import Action, log_activity
 from core.clock import moment_of
+from core.models import LONG_TEXT_MAX
+from core.text import clean_text
 from core.workflow import transition
 
 
@@ -26,11 +28,21 @@ def record_screening(
     if not rules.can_screen_entries(actor):
         raise PermissionDenied(_("Only extension officers screen entries."))
     errors = {}
+    # Stored as every text is (core.text.clean_text): an invisible-only reason is no reason.
+    checks = {
+        condition: (passed, clean_text(reason, multiline=True).strip())
+        for condition, (passed, reason) in checks.items()
+    }
     for condition, (passed, reason) in checks.items():
         if condition not in ScreeningCondition.values:
             errors[condition] = [_("Unknown condition.")]
-        elif not passed and not reason.strip():
+        elif not passed and not reason:
             errors[condition] = [_("A failed condition needs a reason.")]
+        elif len(reason) > LONG_TEXT_MAX:
+            errors[condition] = [
+                _("Write at most %(limit)d characters (this reason has %(count)d).")
+                % {"limit": LONG_TEXT_MAX, "count": len(reason)}
+            ]
     if errors:
         raise ValidationError(errors)
     when = moment_of(on)
@@ -51,7 +63,7 @@ def record_screening(
                 condition=condition,
                 defaults={
                     "passed": passed,
-                    "reason": reason.strip(),
+                    "reason": reason,
                     "checked_by": actor,
                     "checked_at": when.at,
                 },

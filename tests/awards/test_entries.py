@@ -321,3 +321,12 @@ def test_stale_copy_cannot_transition_twice(submitted_entry, officer):
         screen_entry(actor=officer, entry=stale, decision=E.RETURNED, note="Bổ sung")
     assert list(caught.value.message_dict) == ["action"]
     assert history_of(stale).filter(action="transition", after__state="returned").count() == 1
+
+
+def test_entries_without_a_voting_code_come_after_those_with_one_on_every_database(award_round):
+    from tests.factories import EntryFactory
+
+    draft = EntryFactory(round=award_round)
+    eligible = EntryFactory(round=award_round, state="eligible")
+
+    assert list(Entry.objects.filter(round=award_round)) == [eligible, draft]

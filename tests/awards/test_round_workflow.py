@@ -318,3 +318,19 @@ def test_round_accepts_registrations_only_in_state_and_window(award_round, draft
         is False
     )
     assert draft_round.accepts_registrations(on=today) is False
+
+
+def test_frozen_setting_given_again_in_another_spelling_is_no_change(officer):
+    """70, 70.0 and 70.00 are the one pass score the column holds: not a change to refuse."""
+    from decimal import Decimal
+
+    from awards.services import update_round
+    from tests.factories import AwardRoundFactory
+
+    award_round = AwardRoundFactory(state="judging", pass_score=Decimal("70.0"))
+
+    updated = update_round(
+        actor=officer, award_round=award_round, data={"pass_score": Decimal("70")}
+    )
+
+    assert updated.pass_score == Decimal("70.0")
