@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "core.middleware.LanguageMiddleware",
     # After the language is chosen (its answer is translated), before anything reads a body.
     "api.middleware.RequestSizeLimitMiddleware",
+    "core.middleware.NulCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

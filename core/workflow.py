@@ -11,7 +11,8 @@ change, from a page, the API, a bulk action or a command, goes through `transiti
   always in that order, so a guard never decides on a parent that another transaction is
   changing (two transactions that touch a round and one of its entries queue on the round);
 - the guard: the transition leaves the current state, the actor may make it, its requirements
-  hold (each names what is missing), a decision number and date are given where it needs them,
+  hold (each names what is missing), a note and a decision number and date are given where it
+  needs them (each error on its field),
   and the state is still the one the client saw (`expected`), else TransitionConflict (409);
 - the change: the effects declared on the transition set fields on the object (a voting code,
   a reason) or write other rows (a criteria copy); then one `UPDATE … WHERE pk = … AND state =
@@ -91,6 +92,9 @@ class Transition:
     effects: tuple[Effect, ...] = ()
     after_commit: tuple[Effect, ...] = ()
     needs_decision: bool = False
+    # The step needs a note (a reason, what to complete): what to say when it has none. The
+    # error sits on `note`, where the user writes it.
+    needs_note: str | None = None
 
     def requirements_missing(self, obj, change: Change) -> list[str]:
         return [message for r in self.requires for message in r(obj, change)]
@@ -321,6 +325,8 @@ def _check_guard(step: Transition, obj, change: Change) -> None:
         errors["requirements"] = [
             ValidationError(message, code="requirement_missing") for message in missing
         ]
+    if step.needs_note and not change.note:
+        errors["note"] = ValidationError(str(step.needs_note), code="required")
     if step.needs_decision:
         if not change.decision_number:
             errors["decision_number"] = ValidationError(

@@ -183,6 +183,15 @@ class ScreeningInputSerializer(serializers.Serializer):
         multiline=True, required=False, allow_blank=True, default="", max_length=LONG_TEXT_MAX
     )
 
+    def get_fields(self):
+        fields = super().get_fields()
+        # "from" is a Python keyword: declared here. As on the transition endpoint.
+        fields["from"] = EntryStateField(
+            required=False,
+            help_text="The state the client saw; 409 if the entry has moved on since.",
+        )
+        return fields
+
 
 class BulkTransitionSerializer(serializers.Serializer):
     """Input of POST /entries/bulk-transition/: the entries, and the one step to make on all of
@@ -298,6 +307,7 @@ class EntryViewSet(
             condition: (check["passed"], check["reason"])
             for condition, check in data["checks"].items()
         }
+        expected = data.get("from")
         if data["decision"]:
             services.screen_entry(
                 actor=request.user,
@@ -305,9 +315,12 @@ class EntryViewSet(
                 decision=data["decision"],
                 note=data["note"],
                 checks=checks,
+                expected=expected,
             )
         elif checks:
-            services.record_screening(actor=request.user, entry=entry, checks=checks)
+            services.record_screening(
+                actor=request.user, entry=entry, checks=checks, expected=expected
+            )
         else:
             raise exceptions.ValidationError(
                 {"checks": [_("Tick or fail a condition, or give a decision.")]}, code="required"

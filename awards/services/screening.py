@@ -14,7 +14,7 @@ from core.activity import Action, log_activity
 from core.clock import moment_of
 from core.models import LONG_TEXT_MAX
 from core.text import clean_text
-from core.workflow import transition
+from core.workflow import TransitionConflict, transition
 
 
 def record_screening(
@@ -22,9 +22,11 @@ def record_screening(
     actor,
     entry: Entry,
     checks: dict[str, tuple[bool, str]],
+    expected: str | None = None,
     on: datetime.date | None = None,
 ) -> Entry:
-    """Tick or fail conditions of the checklist: {condition: (met, reason)}."""
+    """Tick or fail conditions of the checklist: {condition: (met, reason)}. `expected`: the
+    state the caller saw (TransitionConflict if the entry has moved on since)."""
     if not rules.can_screen_entries(actor):
         raise PermissionDenied(_("Only extension officers screen entries."))
     errors = {}
@@ -51,6 +53,12 @@ def record_screening(
         # the order every transition of an entry locks them.
         award_round = AwardRound.objects.select_for_update().get(pk=entry.round_id)
         state = Entry.objects.select_for_update().values_list("state", flat=True).get(pk=entry.pk)
+        if expected is not None and state != expected:
+            raise TransitionConflict(
+                _("This was changed meanwhile: it is now “%(state)s”. Reload and try again.")
+                % {"state": Entry.State(state).label},
+                state=state,
+            )
         if state != Entry.State.SUBMITTED:
             raise ValidationError(_("Only a submitted entry is screened."))
         if not award_round.phase.screens:
@@ -85,6 +93,7 @@ def screen_entry(
     decision: str,
     note: str = "",
     checks: dict[str, tuple[bool, str]] | None = None,
+    expected: str | None = None,
     on: datetime.date | None = None,
 ) -> Entry:
     """Record the checklist (if given) and decide: eligible, ineligible or returned (the state
@@ -97,12 +106,23 @@ def screen_entry(
                 )
             }
         )
-    with transaction.atomic():
-        if checks:
-            record_screening(actor=actor, entry=entry, checks=checks, on=on)
-        return transition(
-            entry, action=SCREENING_DECISIONS[decision], actor=actor, note=note, on=on
-        )
+    try:
+        with transaction.atomic():
+            if checks:
+                record_screening(actor=actor, entry=entry, checks=checks, expected=expected, on=on)
+            return transition(
+                entry,
+                action=SCREENING_DECISIONS[decision],
+                expected=expected,
+                actor=actor,
+                note=note,
+                on=on,
+            )
+    except ValidationError as error:
+        # The step is chosen by the decision: a refusal of the step is about `decision`.
+        if hasattr(error, "error_dict") and "action" in error.error_dict:
+            error.error_dict["decision"] = error.error_dict.pop("action")
+        raise
 
 
 def bulk_transition(

@@ -175,7 +175,15 @@ def entry_screening(request, pk):
     checks = list(entry.screening_checks.select_related("checked_by"))
     form = ScreeningForm(posted(request), checks=checks)
     open_for_screening = entry.state == Entry.State.SUBMITTED
-    if request.method == "POST" and open_for_screening and form.is_valid():
+    if request.method == "POST" and not open_for_screening:
+        # A page left open while someone else decided: say so, show the entry as it is now.
+        messages.error(
+            request,
+            _("This entry is no longer waiting for screening: it is now “%(state)s”.")
+            % {"state": entry.get_state_display()},
+        )
+        return redirect("awards:entry-screening", pk=entry.pk)
+    if request.method == "POST" and form.is_valid():
         deciding = request.POST.get("action") == "decide"
         if _screen(request, entry, form, deciding=deciding):
             if deciding:
@@ -212,6 +220,8 @@ def _screen(request, entry: Entry, form: ScreeningForm, *, deciding: bool) -> bo
     if not deciding and not form.checks():
         form.add_error(None, _("Tick “met” or “not met” for at least one condition."))
         return False
+    # "from": the state the page showed; a stale page is refused rather than acted on.
+    expected = request.POST.get("from") or None
     try:
         if deciding:
             services.screen_entry(
@@ -220,9 +230,12 @@ def _screen(request, entry: Entry, form: ScreeningForm, *, deciding: bool) -> bo
                 decision=decision,
                 note=form.cleaned_data["note"],
                 checks=form.checks(),
+                expected=expected,
             )
         else:
-            services.record_screening(actor=request.user, entry=entry, checks=form.checks())
+            services.record_screening(
+                actor=request.user, entry=entry, checks=form.checks(), expected=expected
+            )
     except ValidationError as error:
         names = {"requirements": None, "decision": "decision"}
         if hasattr(error, "error_dict"):

@@ -62,20 +62,6 @@ def checklist_all_met(entry: Entry, change: Change) -> list[str]:
     ]
 
 
-def what_to_complete_given(entry: Entry, change: Change) -> list[str]:
-    return [] if change.note else [_("Say what the facility must complete.")]
-
-
-def ineligibility_reason_given(entry: Entry, change: Change) -> list[str]:
-    return [] if change.note else [_("Give the reason the entry is ineligible.")]
-
-
-def request_described(entry: Entry, change: Change) -> list[str]:
-    if change.note:
-        return []
-    return [_("Say how the facility asked to withdraw (its letter or message, and its date).")]
-
-
 def mark_submitted(entry: Entry, change: Change) -> None:
     entry.submitted_at = change.at
     entry.state_reason = ""
@@ -147,7 +133,8 @@ Entry.workflow = Workflow(
             E.RETURNED,
             officers,
             label=gettext_lazy("Returned: the facility completes the dossier"),
-            requires=(round_screens, what_to_complete_given),
+            requires=(round_screens,),
+            needs_note=gettext_lazy("Say what the facility must complete."),
             effects=(keep_reason,),
         ),
         Transition(
@@ -160,7 +147,8 @@ Entry.workflow = Workflow(
                 "Declare the entry ineligible? The facility reads the reason; the entry takes "
                 "no further part in the round."
             ),
-            requires=(round_screens, ineligibility_reason_given),
+            requires=(round_screens,),
+            needs_note=gettext_lazy("Give the reason the entry is ineligible."),
             effects=(keep_reason,),
         ),
         # Two ways to one state: the facility withdraws its own entry, or the center records a
@@ -185,7 +173,10 @@ Entry.workflow = Workflow(
                 "Withdraw this entry at the facility's request? This cannot be undone; the "
                 "facility reads the note."
             ),
-            requires=(round_before_judging, request_described),
+            requires=(round_before_judging,),
+            needs_note=gettext_lazy(
+                "Say how the facility asked to withdraw (its letter or message, and its date)."
+            ),
             effects=(keep_reason,),
         ),
     ],

@@ -683,7 +683,38 @@ def test_screening_decision_out_without_note_is_refused(api_as, officer, submitt
     response = api_as(officer).post(screening_url(submitted_entry), {"decision": decision}, "json")
 
     assert response.status_code == 400
-    assert list(response.json()) == ["requirements"]
+    # On the field the user writes it in.
+    assert list(response.json()) == ["note"]
+
+
+def test_screening_decision_the_entry_no_longer_allows_is_an_error_on_decision(
+    api_as, officer, submitted_entry
+):
+    api_as(officer).post(
+        screening_url(submitted_entry), {"decision": "returned", "note": "Bổ sung"}, "json"
+    )
+
+    response = api_as(officer).post(
+        screening_url(submitted_entry), {"decision": "returned", "note": "Bổ sung"}, "json"
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["decision"]
+
+
+def test_screening_from_a_stale_client_answers_409(api_as, officer, submitted_entry):
+    api_as(officer).post(
+        screening_url(submitted_entry), {"decision": "returned", "note": "Bổ sung"}, "json"
+    )
+
+    response = api_as(officer).post(
+        screening_url(submitted_entry),
+        {"checks": {"made_by_facility": {"passed": True}}, "from": "submitted"},
+        "json",
+    )
+
+    assert response.status_code == 409
+    assert response.json()["state"] == "returned"
 
 
 def test_screening_with_unknown_decision_is_refused(api_as, officer, submitted_entry):

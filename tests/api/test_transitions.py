@@ -552,8 +552,8 @@ def test_entry_screened_out_without_note_is_refused(api_as, officer, submitted_e
     )
 
     assert response.status_code == 400
-    assert list(response.json()) == ["requirements"]
-    assert len(response.json()["requirements"]) == 1
+    assert list(response.json()) == ["note"]
+    assert len(response.json()["note"]) == 1
 
 
 @pytest.mark.parametrize("target", ["eligible", "ineligible", "returned"])
@@ -693,9 +693,7 @@ def test_entry_to_withdrawn_is_each_actors_own_step(api_as, applicant, officer, 
     assert by_facility.status_code == 200
     assert by_officer_without_note.status_code == 400
     assert by_officer_without_note.json() == {
-        "requirements": [
-            "Hãy ghi rõ cơ sở đã đề nghị rút như thế nào (văn bản hoặc tin nhắn và ngày gửi)."
-        ]
+        "note": ["Hãy ghi rõ cơ sở đã đề nghị rút như thế nào (văn bản hoặc tin nhắn và ngày gửi)."]
     }
     assert by_officer.status_code == 200
     steps = {

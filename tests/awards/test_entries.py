@@ -214,7 +214,7 @@ def test_screen_eligible_assigns_voting_code(submitted_entry, officer):
 def test_screen_ineligible_or_returned_needs_a_note(submitted_entry, officer, decision):
     with pytest.raises(ValidationError) as caught:
         screen_entry(actor=officer, entry=submitted_entry, decision=decision, note="  ")
-    assert len(caught.value.message_dict["requirements"]) == 1
+    assert len(caught.value.message_dict["note"]) == 1
 
 
 @pytest.mark.django_db
@@ -319,7 +319,7 @@ def test_stale_copy_cannot_transition_twice(submitted_entry, officer):
     screen_entry(actor=officer, entry=submitted_entry, decision=E.RETURNED, note="Bổ sung")
     with pytest.raises(ValidationError) as caught:
         screen_entry(actor=officer, entry=stale, decision=E.RETURNED, note="Bổ sung")
-    assert list(caught.value.message_dict) == ["action"]
+    assert list(caught.value.message_dict) == ["decision"]
     assert history_of(stale).filter(action="transition", after__state="returned").count() == 1
 
 

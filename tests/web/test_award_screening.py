@@ -410,7 +410,7 @@ def test_screening_returned_without_saying_what_to_complete_refused(
 
     submitted_entry.refresh_from_db()
     assert submitted_entry.state == E.SUBMITTED
-    assert len(response.context["form"].non_field_errors()) == 1
+    assert response.context["form"].errors["note"] == ["Hãy ghi nội dung cơ sở cần bổ sung."]
 
 
 def test_screening_returned_with_what_to_complete(client_as, officer, submitted_entry):
@@ -473,7 +473,12 @@ def test_screening_page_of_an_entry_not_submitted_is_closed(client_as, officer, 
 
     assert page.context["open_for_screening"] is False
     assert 'id="screening-form"' not in page.text
-    assert response.status_code == 200
+    # A page left open while the entry moved on: sent back to it as it is now, with why.
+    assert response.status_code == 302
+    follow = client.get(response["Location"])
+    assert [str(m) for m in follow.context["messages"]] == [
+        "Hồ sơ này không còn chờ thẩm tra: trạng thái hiện tại là “Bản nháp”."
+    ]
     complete_entry.refresh_from_db()
     assert complete_entry.state == E.DRAFT
 
