@@ -12,6 +12,7 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from api.applicants.serializers import FacilityRefSerializer
 from api.parsers import FormParser, JSONParser, MultiPartParser
+from api.serializers import TextField
 from applicants.models import Facility
 from core.roles import Role, role_of, roles_creatable_by
 from core.services import create_user
@@ -66,11 +67,11 @@ def max_length(name: str) -> int:
 class UserCreateSerializer(serializers.Serializer):
     """Input of POST /users/; core.services.create_user validates and creates the account."""
 
-    username = serializers.CharField(max_length=max_length("username"))
+    # Text cleaned as stored before its length is counted (api.serializers.TextField); the
+    # password exactly as sent.
+    username = TextField(max_length=max_length("username"))
     password = serializers.CharField(write_only=True, style={"input_type": "password"})
-    full_name = serializers.CharField(
-        required=False, allow_blank=True, max_length=max_length("full_name")
-    )
+    full_name = TextField(required=False, allow_blank=True, max_length=max_length("full_name"))
     email = serializers.EmailField(required=False, allow_blank=True, max_length=max_length("email"))
     role = RoleField()
 

@@ -4,8 +4,10 @@
 drf-spectacular documents an operation's success. This AutoSchema adds the error answers the
 API gives, in the shape api.exceptions gives them, where they can happen:
 
-- 400 (ValidationError): a request body (its fields, or a body the parsers cannot read), or a
-  list's filters (django-filter refuses a value of the wrong type or range);
+- 400 (ValidationError): every operation (an address whose query string holds a NUL is refused,
+  core.middleware.NulCharacterMiddleware), and above all a request body (its fields, or a body
+  the parsers cannot read) or a list's filters (django-filter refuses a value of the wrong type
+  or range);
 - 401 (Error): every view that authenticates (a missing, unknown or malformed token);
 - 403 (Error): a permission class beyond "signed in", or a method that writes (the services'
   PermissionDenied, the CSRF check of a session);
@@ -51,7 +53,7 @@ VALIDATION_ERROR = {
     },
 }
 DESCRIPTIONS = {
-    "400": "Refused: the body or the filters are not valid.",
+    "400": "Refused: the body, the filters or the address are not valid.",
     "401": "Not signed in: no token, or an unknown or malformed one.",
     "403": "Not allowed for this user.",
     "404": "Not found, or not visible to the user.",
@@ -91,9 +93,7 @@ class AutoSchema(openapi.AutoSchema):
         permissions = [
             p for p in view.get_permissions() if type(p) not in (AllowAny, IsAuthenticated)
         ]
-        codes = []
-        if has_body or self._has_filters():
-            codes.append("400")
+        codes = ["400"]
         if authenticators:
             codes.append("401")
         if permissions or (

@@ -61,18 +61,20 @@ def transition_serializer(model) -> type[serializers.Serializer]:
         "decision_date": serializers.DateField(
             required=False, allow_null=True, default=None, input_formats=DATE_INPUT_FORMATS
         ),
-        "validate": _validate_step_named,
+        "validate": validate_step_named,
     }
     return type(f"{name}Serializer", (serializers.Serializer,), fields)
 
 
-def _validate_step_named(self, data):
-    if ("action" in data) == ("to" in data):
-        raise serializers.ValidationError(
-            {"action": [_("Name the step (action) or the state (to), not both.")]},
-            code="required",
-        )
-    return data
+def validate_step_named(self, data):
+    """A serializer's `validate`: exactly one of `action` and `to`."""
+    if "action" in data and "to" in data:
+        message = _("Name the step (action) or the state (to), not both.")
+    elif "action" not in data and "to" not in data:
+        message = _("Name the step (action) or the state (to).")
+    else:
+        return data
+    raise serializers.ValidationError({"action": [message]}, code="required")
 
 
 def transition_arguments(validated: dict) -> dict:

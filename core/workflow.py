@@ -178,7 +178,7 @@ def transition(
     _check_lengths(note, decision_number)
     when = moment_of(on)
     with transaction.atomic():
-        current = _lock(model, workflow, obj.pk)
+        current = lock_with_parents(model, obj.pk)
         source = getattr(current, workflow.state_field)
         if expected is not None and expected != source:
             raise TransitionConflict(
@@ -260,9 +260,12 @@ def _check_lengths(note: str, decision_number: str) -> None:
         raise ValidationError(errors)
 
 
-def _lock(model: type[models.Model], workflow: Workflow, pk) -> models.Model:
-    """The object read again under a row lock, after the parents its guards read (which are set
-    on it, locked, so the guards see what is stored now)."""
+def lock_with_parents(model: type[models.Model], pk) -> models.Model:
+    """The object read again under a row lock, after the parents its workflow's guards read
+    (`Workflow.locks`, set on it locked, so what reads them sees what is stored now). For every
+    change to a row with a workflow, not only transitions: all of them then take the locks in
+    one order (parents first), and never wait for each other in a circle."""
+    workflow: Workflow = model.workflow
     parents = {}
     if workflow.locks:
         attnames = [model._meta.get_field(name).attname for name in workflow.locks]
@@ -343,7 +346,7 @@ def _check_guard(step: Transition, obj, change: Change) -> None:
 def _write(model, workflow: Workflow, obj, change: Change, changed: list[str]) -> None:
     """One conditional UPDATE: the new state, the fields the effects set, the row's timestamps.
     In one statement, so a constraint tying a field to the state (an eligible entry has a
-    voting code) holds at every moment. Under the row lock taken by _lock the state cannot
+    voting code) holds at every moment. Under the row lock of lock_with_parents the state cannot
     have moved, so it always updates the one row; the condition states what it assumes."""
     values = {workflow.state_field: change.target}
     for name in changed:

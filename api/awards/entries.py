@@ -20,9 +20,14 @@ from api.awards.permissions import EntryPermission
 from api.awards.rounds import RoundRefSerializer
 from api.parsers import JSONParser
 from api.serializers import ChoiceLabelField, ServiceModelSerializer, TextField
-from api.workflow import AvailableTransitionsField, WorkflowActionsMixin, workflow_schema
+from api.workflow import (
+    AvailableTransitionsField,
+    WorkflowActionsMixin,
+    validate_step_named,
+    workflow_schema,
+)
 from applicants.queries import facilities_visible_to
-from awards import dossier, services
+from awards import dossier, rules, services
 from awards.filters import EntryFilter
 from awards.models import (
     DESCRIPTION_FIELDS,
@@ -31,6 +36,7 @@ from awards.models import (
     ScreeningCheck,
 )
 from awards.queries import entries_visible_to, rounds_visible_to
+from awards.workflows.entries import SCREENING_DECISIONS
 from core.converters import MAX_INT64
 from core.models import LONG_TEXT_MAX
 from core.roles import is_staff_role
@@ -104,7 +110,8 @@ class EntrySerializer(EntryListSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField(), allow_null=True))
     def get_missing(self, entry):
-        if not entry.is_editable:
+        # What the entry's page shows too: only while the facility can still complete it.
+        if not rules.dossier_phase_open(entry):
             return None
         return [str(message) for message in dossier.missing_for_submission(entry)]
 
@@ -147,10 +154,7 @@ class ScreeningCheckInputSerializer(serializers.Serializer):
 
 # The states a screening decides on (awards.workflows.entries: the officers' steps from
 # "submitted"); a named component, like the other choice sets.
-DECISIONS = [
-    (state.value, state.label)
-    for state in (Entry.State.ELIGIBLE, Entry.State.INELIGIBLE, Entry.State.RETURNED)
-]
+DECISIONS = [(state, Entry.State(state).label) for state in SCREENING_DECISIONS]
 
 
 @extend_schema_field(
@@ -207,13 +211,7 @@ class BulkTransitionSerializer(serializers.Serializer):
         multiline=True, required=False, allow_blank=True, default="", max_length=LONG_TEXT_MAX
     )
 
-    def validate(self, data):
-        if ("action" in data) == ("to" in data):
-            raise serializers.ValidationError(
-                {"action": [_("Name the step (action) or the state (to), not both.")]},
-                code="required",
-            )
-        return data
+    validate = validate_step_named
 
 
 @extend_schema_view(

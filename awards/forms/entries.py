@@ -59,6 +59,14 @@ class EntryForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         show_only_open_groups(self.fields["product_group"], self.instance.round)
 
+    def description(self) -> list[tuple]:
+        """The Mẫu 02 fields in the order of the form (awards.models.DESCRIPTION), each with
+        its column class: a text area spans the row, a short field half of it."""
+        return [
+            (self[name], "" if isinstance(self.fields[name].widget, forms.Textarea) else "col-md-6")
+            for name in DESCRIPTION_FIELDS
+        ]
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True

@@ -61,13 +61,7 @@ class RoundForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
             )
         else:
             # What the round's phase fixes (the service refuses a change): shown, not editable.
-            phase = self.instance.phase
-            fixed = []
-            if phase.opened:
-                fixed += [*AwardRound.FIXED_ONCE_OPENED, "product_groups"]
-            if phase.settings_frozen:
-                fixed += AwardRound.FROZEN_FROM_JUDGING
-            for name in fixed:
+            for name in self.instance.fixed_fields():
                 self.fields[name].disabled = True
         restyle_choices(self)
 

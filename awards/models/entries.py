@@ -152,8 +152,3 @@ class Entry(CleanTextMixin, DerivedFieldsMixin, models.Model):
     def clean(self):
         # Before validate_constraints, which checks the folded name.
         self.refresh_derived_fields()
-
-    @property
-    def is_editable(self) -> bool:
-        """The facility edits its dossier only before submitting or after it was returned."""
-        return self.state in (self.State.DRAFT, self.State.RETURNED)

@@ -231,6 +231,18 @@ class AwardRound(CleanTextMixin, models.Model):
             if all(getattr(phase, name) == value for name, value in flags.items())
         ]
 
+    def fixed_fields(self) -> dict[str, str]:
+        """The settings this round's phase no longer lets change, each with why: what the
+        settings form shows disabled and update_round refuses."""
+        fixed = {}
+        if self.phase.opened:
+            reason = _("This is fixed once registration opens.")
+            fixed.update(dict.fromkeys((*self.FIXED_ONCE_OPENED, "product_groups"), reason))
+        if self.phase.settings_frozen:
+            reason = _("This is fixed once judging starts.")
+            fixed.update(dict.fromkeys(self.FROZEN_FROM_JUDGING, reason))
+        return fixed
+
     def window_contains(self, day: datetime.date) -> bool:
         """Whether `day` lies in the registration window (False while a date is missing)."""
         opens, closes = self.registration_opens, self.registration_closes

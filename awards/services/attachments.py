@@ -40,10 +40,11 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from awards.models import Attachment, AwardRound, Entry
+from awards.models import Attachment, Entry
 from awards.rules import can_edit_entry
 from core.activity import Action, log_activity
 from core.clock import moment_of
+from core.workflow import lock_with_parents
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -111,7 +112,7 @@ def add_attachment(
         with transaction.atomic():
             # Lock the round, then the entry, and ask again: it may have been submitted, or the
             # round closed, meanwhile.
-            locked = _locked_entry(entry.pk)
+            locked = lock_with_parents(Entry, entry.pk)
             _check_can_edit(actor, locked)
             when = moment_of(on)
             attachment = Attachment(
@@ -158,7 +159,7 @@ def delete_attachment(*, actor: User, attachment: Attachment) -> None:
     _check_can_edit(actor, attachment.entry)
     storage = Attachment._meta.get_field("file").storage
     with transaction.atomic():
-        locked = _locked_entry(attachment.entry_id)
+        locked = lock_with_parents(Entry, attachment.entry_id)
         _check_can_edit(actor, locked)
         deleted, _counts = Attachment.objects.filter(pk=attachment.pk, entry=locked).delete()
         if not deleted:
@@ -174,15 +175,6 @@ def delete_attachment(*, actor: User, attachment: Attachment) -> None:
 
 
 # ---- Permission, reading, naming ------------------------------------------------------------
-
-
-def _locked_entry(pk) -> Entry:
-    """The entry under a row lock, its round locked before it (the order core.workflow uses)."""
-    round_id = Entry.objects.values_list("round_id", flat=True).get(pk=pk)
-    award_round = AwardRound.objects.select_for_update().get(pk=round_id)
-    locked = Entry.objects.select_for_update().get(pk=pk)
-    locked.round = award_round
-    return locked
 
 
 def _check_can_edit(actor: User, entry: Entry) -> None:

@@ -18,6 +18,7 @@ from awards.services.common import set_fields
 from core.activity import Action, log_activity, log_changes, snapshot
 from core.clock import moment_of
 from core.roles import Role, role_of
+from core.workflow import lock_with_parents
 
 
 def register_entry(
@@ -82,9 +83,8 @@ def update_entry(*, actor, entry: Entry, data: dict[str, Any]) -> Entry:
     """The facility edits its dossier while it is a draft or returned (and the round's phase is
     the one for it: the round's row is locked first, as the workflow does)."""
     with transaction.atomic():
-        locked_round = AwardRound.objects.select_for_update().get(pk=entry.round_id)
-        current = Entry.objects.select_for_update().get(pk=entry.pk)
-        current.round = locked_round
+        current = lock_with_parents(Entry, entry.pk)
+        locked_round = current.round
         if not rules.can_edit_entry(actor, current):
             raise PermissionDenied(_("This entry cannot be edited now."))
         errors = {}

@@ -81,23 +81,14 @@ def update_round(
         after = snapshot(current)
         if product_groups is not None:
             after["product_groups"] = sorted(group.code for group in product_groups)
-        errors = {}
-        if phase.opened:
-            # Voting codes carry the level and year, the level decides the documents submitted
-            # dossiers had to hold, and entries were registered for these criteria and groups.
-            fixed = [*AwardRound.FIXED_ONCE_OPENED, "product_groups"]
-            for name in fixed:
-                if name in after and after[name] != before[name]:
-                    errors[name] = ValidationError(
-                        _("This is fixed once registration opens."), code="fixed"
-                    )
-        if phase.settings_frozen:
-            # Judges score, and entries were screened, under these settings and dates.
-            for name in AwardRound.FROZEN_FROM_JUDGING:
-                if after[name] != before[name]:
-                    errors[name] = ValidationError(
-                        _("This is fixed once judging starts."), code="fixed"
-                    )
+        # Voting codes carry the level and year, the level decides the documents submitted
+        # dossiers had to hold, entries were registered for these criteria and groups, and
+        # judges score under the judging settings and dates: the phase fixes them.
+        errors = {
+            name: ValidationError(reason, code="fixed")
+            for name, reason in current.fixed_fields().items()
+            if name in after and after[name] != before[name]
+        }
         if errors:
             raise ValidationError(errors)
         current.full_clean()

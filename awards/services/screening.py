@@ -14,7 +14,7 @@ from core.activity import Action, log_activity
 from core.clock import moment_of
 from core.models import LONG_TEXT_MAX
 from core.text import clean_text
-from core.workflow import TransitionConflict, transition
+from core.workflow import TransitionConflict, lock_with_parents, transition
 
 
 def record_screening(
@@ -49,10 +49,10 @@ def record_screening(
         raise ValidationError(errors)
     when = moment_of(on)
     with transaction.atomic():
-        # The stored states count, not the caller's copy: the round first, then the entry, in
-        # the order every transition of an entry locks them.
-        award_round = AwardRound.objects.select_for_update().get(pk=entry.round_id)
-        state = Entry.objects.select_for_update().values_list("state", flat=True).get(pk=entry.pk)
+        # The stored states count, not the caller's copy: the round, then the entry, locked in
+        # the order every change of an entry takes them.
+        locked = lock_with_parents(Entry, entry.pk)
+        state, award_round = locked.state, locked.round
         if expected is not None and state != expected:
             raise TransitionConflict(
                 _("This was changed meanwhile: it is now “%(state)s”. Reload and try again.")
@@ -152,6 +152,11 @@ def bulk_transition(
         random.SystemRandom().shuffle(entries)
     moved, errors = [], {}
     with transaction.atomic():
+        # The selection's rounds first, all of them, in one order: each entry's transition locks
+        # its round again (already held), and two bulk actions over the same rounds never wait
+        # for each other in a circle (a selection may span rounds and is shuffled).
+        round_ids = sorted({entry.round_id for entry in entries})
+        list(AwardRound.objects.select_for_update().filter(pk__in=round_ids).order_by("pk"))
         for entry in entries:
             try:
                 with transaction.atomic():

@@ -176,3 +176,26 @@ def test_two_concurrent_transitions_of_one_entry_never_both_succeed(submitted_en
     transitions = history_of(entry).filter(action="transition", after__state="returned")
     assert transitions.count() == 1
     assert entry.state_reason == transitions.get().note
+
+
+@pytest.mark.django_db
+def test_an_entry_change_locks_its_round_before_the_entry(submitted_entry, officer):
+    """The lock order itself, on both databases (SQLite serializes every write transaction, so
+    the race tests above cannot tell a missing parent lock there): the round's row is read
+    first, and on PostgreSQL both reads take a row lock."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        transition(submitted_entry, action="return_for_completion", actor=officer, note="Bổ sung")
+
+    selects = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    round_row = next(i for i, sql in enumerate(selects) if 'FROM "awards_awardround"' in sql)
+    entry_row = next(
+        i
+        for i, sql in enumerate(selects)
+        if 'FROM "awards_entry"' in sql and '"awards_entry"."product_name"' in sql
+    )
+    assert round_row < entry_row
+    if connection.vendor == "postgresql":
+        assert selects[round_row].rstrip().endswith("FOR UPDATE")
+        assert selects[entry_row].rstrip().endswith("FOR UPDATE")
