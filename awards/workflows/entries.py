@@ -9,7 +9,7 @@ changing state queue on the round, and each sees what the other committed.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from awards import dossier, rules
+from awards import dossier, notifications, rules
 from awards.models import LEVEL_LETTERS, Entry, ScreeningCondition
 from awards.workflows.rounds import officers
 from core.formatting import format_date
@@ -126,6 +126,7 @@ Entry.workflow = Workflow(
             label=gettext_lazy("Eligible: screened in, a voting code is given"),
             requires=(round_screens, checklist_all_met),
             effects=(assign_voting_code,),
+            after_commit=(notifications.entry_eligible,),
         ),
         Transition(
             "return_for_completion",
@@ -136,6 +137,7 @@ Entry.workflow = Workflow(
             requires=(round_screens,),
             needs_note=gettext_lazy("Say what the facility must complete."),
             effects=(keep_reason,),
+            after_commit=(notifications.entry_returned,),
         ),
         Transition(
             "declare_ineligible",
@@ -150,6 +152,7 @@ Entry.workflow = Workflow(
             requires=(round_screens,),
             needs_note=gettext_lazy("Give the reason the entry is ineligible."),
             effects=(keep_reason,),
+            after_commit=(notifications.entry_ineligible,),
         ),
         # Two ways to one state: the facility withdraws its own entry, or the center records a
         # withdrawal the facility asked for in writing (a letter, a message to the officer).

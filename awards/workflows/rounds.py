@@ -6,6 +6,7 @@ move a round."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from awards import notifications
 from awards.models import (
     AwardRound,
     Entry,
@@ -88,6 +89,7 @@ AwardRound.workflow = Workflow(
             ),
             requires=(round_ready_for_registration,),
             effects=(copy_criteria,),
+            after_commit=(notifications.round_opened,),
         ),
         Transition(
             "close_registration",
