@@ -109,3 +109,13 @@ def signer(entry: Entry) -> Signer:
         note="(Ký, ghi rõ họ tên và đóng dấu, nếu có)",
         name=text(facility.representative_name),
     )
+
+
+def frame(entry: Entry) -> dict:
+    """What both forms put around their items: the facility as the writer (top left), the place
+    and date line, the representative's signature block."""
+    return {
+        "issuer": text(entry.facility.name),
+        "place_date": place_date(entry),
+        "signer": signer(entry),
+    }

@@ -15,15 +15,7 @@ What was verified and what was not (the official annex could not be read here):
 
 from awards import dossier
 from awards.models import Attachment, Entry
-from awards.printouts.common import (
-    Item,
-    Printout,
-    Section,
-    place_date,
-    round_phrase,
-    signer,
-    text,
-)
+from awards.printouts.common import Item, Printout, Section, frame, round_phrase, text
 from core.formatting import format_date, format_number
 
 
@@ -76,7 +68,6 @@ def build(entry: Entry) -> Printout:
     return Printout(
         code="mau-01",
         number="Mẫu 01",
-        issuer=text(facility.name),
         title="PHIẾU ĐĂNG KÝ THAM GIA BÌNH CHỌN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU",
         subtitle=phrase[:1].upper() + phrase[1:],
         addressees=(
@@ -89,6 +80,5 @@ def build(entry: Entry) -> Printout:
         ),
         enclosures_heading="Hồ sơ kèm theo:",
         enclosures=_enclosures(entry),
-        place_date=place_date(entry),
-        signer=signer(entry),
+        **frame(entry),
     )

@@ -12,15 +12,7 @@ from django.utils.text import capfirst
 
 from awards import dossier
 from awards.models import DESCRIPTION, Entry
-from awards.printouts.common import (
-    Item,
-    Printout,
-    Section,
-    place_date,
-    round_phrase,
-    signer,
-    text,
-)
+from awards.printouts.common import Item, Printout, Section, frame, round_phrase, text
 
 
 def _description(entry: Entry) -> tuple[Item, ...]:
@@ -53,7 +45,6 @@ def build(entry: Entry) -> Printout:
     return Printout(
         code="mau-02",
         number="Mẫu 02",
-        issuer=text(facility.name),
         title="BẢN THUYẾT MINH SẢN PHẨM",
         subtitle=(
             "Đăng ký tham gia bình chọn sản phẩm công nghiệp nông thôn tiêu biểu "
@@ -69,6 +60,5 @@ def build(entry: Entry) -> Printout:
             f"Tối thiểu {dossier.MIN_PHOTOS:02d} ảnh màu, cỡ 10 x 15 cm, của sản phẩm "
             "chụp ở các góc độ khác nhau",
         ),
-        place_date=place_date(entry),
-        signer=signer(entry),
+        **frame(entry),
     )
