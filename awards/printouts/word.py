@@ -4,6 +4,7 @@ documents are: A4 with a binding margin on the left (top and bottom 20 mm, left 
 title, the numbered items, then the place and date and the signature block on the right."""
 
 import io
+import re
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -19,6 +20,13 @@ SIZE = Pt(13)
 TITLE_SIZE = Pt(14)
 RULE = "───────────"  # the short line under the writer's name and the motto
 TEXT_WIDTH = Mm(210 - 30 - 15)
+# What XML 1.0 cannot hold (lxml refuses it). Stored text has no control characters
+# (core.text.clean_text), but a form may still send a noncharacter such as U+FFFE.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _run(paragraph, text: str):
+    return paragraph.add_run(NOT_XML.sub("", text))
 
 
 def _setup(document) -> None:
@@ -41,7 +49,7 @@ def _paragraph(container, text="", *, bold=False, italic=False, size=None, align
     if align is not None:
         paragraph.alignment = align
     if text:
-        run = paragraph.add_run(text)
+        run = _run(paragraph, text)
         run.bold, run.italic, run.font.all_caps = bold, italic, caps
         if size is not None:
             run.font.size = size
@@ -95,9 +103,9 @@ def _addressees(document, form: Printout) -> None:
 
 def _item(document, number: int, item: Item) -> None:
     paragraph = document.add_paragraph()
-    paragraph.add_run(f"{number}. {item.label}: ")
+    _run(paragraph, f"{number}. {item.label}: ")
     if not item.long:
-        paragraph.add_run(item.lines[0])
+        _run(paragraph, item.lines[0])
         return
     for line in item.lines:
         _paragraph(document, line).paragraph_format.first_line_indent = Mm(10)

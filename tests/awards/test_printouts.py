@@ -342,3 +342,13 @@ def test_a_second_facility_of_the_member_gets_its_own_data(client_as, applicant,
 
     assert "1. Tên cơ sở công nghiệp nông thôn: Cơ sở bánh phồng Sơn Đốc" in lines
     assert not any(first.name in line for line in lines)
+
+
+def test_a_character_xml_cannot_hold_is_left_out_of_the_docx(client_as, applicant, entry):
+    # A form stores U+FFFE as sent (it is not a control character); Word files cannot hold it.
+    Entry.objects.filter(pk=entry.pk).update(features="Kẹo\ufffe dừa\uffff")
+
+    response = download(client_as(applicant), "mau-02", entry)
+
+    assert response.status_code == 200
+    assert "Kẹo dừa" in docx_text(response.content)
