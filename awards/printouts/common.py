@@ -59,7 +59,6 @@ class Signer:
 
 @dataclass(frozen=True)
 class Printout:
-    code: str  # "mau-01": in the URL and the file name
     number: str  # "Mẫu 01": printed above the header
     issuer: str  # top left: who writes the form (the facility)
     title: str

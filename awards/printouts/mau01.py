@@ -13,6 +13,8 @@ What was verified and what was not (the official annex could not be read here):
   sentence is made up. Replace them with the annex's wording once it is at hand.
 """
 
+from django.utils.text import capfirst
+
 from awards import dossier
 from awards.models import Attachment, Entry
 from awards.printouts.common import Item, Printout, Section, frame, round_phrase, text
@@ -66,10 +68,9 @@ def build(entry: Entry) -> Printout:
     )
     phrase = round_phrase(entry)
     return Printout(
-        code="mau-01",
         number="Mẫu 01",
         title="PHIẾU ĐĂNG KÝ THAM GIA BÌNH CHỌN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU",
-        subtitle=phrase[:1].upper() + phrase[1:],
+        subtitle=capfirst(phrase),
         addressees=(
             f"Hội đồng bình chọn sản phẩm công nghiệp nông thôn tiêu biểu {phrase}",
             text(entry.round.organiser_name),

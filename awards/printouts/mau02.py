@@ -43,7 +43,6 @@ def build(entry: Entry) -> Printout:
         Item("Điện thoại", text(facility.phone)),
     )
     return Printout(
-        code="mau-02",
         number="Mẫu 02",
         title="BẢN THUYẾT MINH SẢN PHẨM",
         subtitle=(

@@ -10,9 +10,12 @@ import docx
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from applicants.models import LegalForm
 from awards.models import DESCRIPTION, Entry
+from awards.printouts import build
 from awards.printouts.common import DOTS, DOTTED_LINE, MOTTO
 from awards.printouts.word import CONTENT_TYPE
 from tests.factories import EntryFactory, FacilityFactory, FacilityMemberFactory, ward_in
@@ -202,6 +205,13 @@ def test_docx_layout_a4_times_new_roman(client_as, applicant, entry):
     normal = document.styles["Normal"]
     assert normal.font.name == "Times New Roman"
     assert normal.font.size.pt == 13
+    title = next(p for p in document.paragraphs if p.text.startswith("PHIẾU ĐĂNG KÝ"))
+    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert [(run.bold, run.font.size.pt) for run in title.runs] == [(True, 14)]
+    # The writer top left, the motto top right, side by side.
+    header = document.tables[0].rows[0].cells
+    assert [p.text for p in header[1].paragraphs][:2] == list(MOTTO)
+    assert header[0].paragraphs[0].text == entry.facility.name
 
 
 # ---- The download's headers --------------------------------------------------------------------
@@ -260,6 +270,21 @@ def test_print_page_shows_the_same_data_as_the_docx(client_as, applicant, full_e
     assert " style=" not in html
     assert reverse("awards:entry-mau-01-docx", args=[full_entry.pk]) in html
     assert reverse("awards:entry-detail", args=[full_entry.pk]) in html
+
+
+@pytest.mark.parametrize("code", FORMS)
+def test_print_page_prints_every_line_of_the_form(code, client_as, applicant, full_entry):
+    html = page(client_as(applicant), code, full_entry).content.decode()
+
+    printout = build(code, full_entry)
+    for section, items in printout.numbered():
+        assert escape(section.heading) in html
+        for number, item in items:
+            assert f"{number}. {escape(item.label)}:" in html
+            for line in item.lines:
+                assert escape(line) in html
+    for line in (*printout.addressees, *printout.enclosures, printout.signer.name):
+        assert escape(line) in html
 
 
 def test_print_page_of_mau02_shows_the_description(client_as, applicant, full_entry):
