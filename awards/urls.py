@@ -4,7 +4,7 @@ from a public URL)."""
 
 from django.urls import path
 
-from awards.views import criteria, entries, files, rounds, screening
+from awards.views import criteria, entries, files, printouts, rounds, screening
 from core import converters  # noqa: F401  (registers <id:…>)
 
 app_name = "awards"
@@ -35,6 +35,26 @@ urlpatterns = [
     path("entries/<id:pk>/submit/", entries.entry_submit, name="entry-submit"),
     path("entries/<id:pk>/withdraw/", entries.entry_withdraw, name="entry-withdraw"),
     path("entries/<id:pk>/screening/", screening.entry_screening, name="entry-screening"),
+    # The printable Mẫu 01 and Mẫu 02 filled from the entry: a page to print, and a .docx
+    # (the views take the form's code, a key of awards.printouts.FORMS).
+    path(
+        "entries/<id:pk>/mau-01/", printouts.printout_page, {"form": "mau-01"}, name="entry-mau-01"
+    ),
+    path(
+        "entries/<id:pk>/mau-01.docx",
+        printouts.printout_docx,
+        {"form": "mau-01"},
+        name="entry-mau-01-docx",
+    ),
+    path(
+        "entries/<id:pk>/mau-02/", printouts.printout_page, {"form": "mau-02"}, name="entry-mau-02"
+    ),
+    path(
+        "entries/<id:pk>/mau-02.docx",
+        printouts.printout_docx,
+        {"form": "mau-02"},
+        name="entry-mau-02-docx",
+    ),
     path(
         "entries/files/<id:pk>/delete/",
         entries.attachment_delete,

@@ -183,6 +183,12 @@ PAGES = [
     Row("password_reset_confirm",            "POST",     302,  302,  302,  302,  302,  302,  302),
     Row("password_reset_confirm",            "PUT",      302,  302,  302,  302,  302,  302,  302),
     Row("password_reset_complete",           "GET",      200,  200,  200,  200,  200,  200,  200),
+    # Printable forms (issue 7): Mẫu 01 and Mẫu 02 of the entry, a page and a .docx each, for
+    # whoever sees the entry (its facility's members and staff; judges see entries by code only).
+    Row("awards:entry-mau-01",               "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
+    Row("awards:entry-mau-01-docx",          "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
+    Row("awards:entry-mau-02",               "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
+    Row("awards:entry-mau-02-docx",          "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
 ]
 # fmt: on
 

@@ -68,6 +68,11 @@ OBJECTS = {
     "awards:attachment-download": lambda w: {"pk": w.photo.pk},
     "awards:attachment-thumbnail": lambda w: {"pk": w.photo.pk},
     "password_reset_confirm": lambda w: w.reset_link,
+    # Printable forms (issue 7)
+    "awards:entry-mau-01": _entry,
+    "awards:entry-mau-01-docx": _entry,
+    "awards:entry-mau-02": _entry,
+    "awards:entry-mau-02-docx": _entry,
 }
 
 QUERIES = {
