@@ -81,9 +81,7 @@ def _founding_year_errors(year: int | None) -> dict:
     return {}
 
 
-def check_facility(
-    data: dict[str, Any], *, facility: Facility | None = None, exclude=()
-) -> None:
+def check_facility(data: dict[str, Any], *, facility: Facility | None = None, exclude=()) -> None:
     """The checks create_facility/update_facility make, writing nothing: a form runs them in
     its own validation (on the fields it could parse; `exclude` names those it refused) so
     that every error shows in one pass. Raises ValidationError keyed by field."""

@@ -92,7 +92,9 @@ def call_service(form: forms.BaseForm, operation, field_names=None):
     try:
         return operation()
     except ValidationError as error:
-        names = field_names if field_names is not None else getattr(form, "service_field_names", None)
+        names = (
+            field_names if field_names is not None else getattr(form, "service_field_names", None)
+        )
         add_service_errors(form, error, names)
         return None
 

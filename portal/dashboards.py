@@ -34,9 +34,10 @@ def days_left(day: datetime.date, today: datetime.date) -> str:
     left = (day - today).days
     if left == 0:
         return _("today, %(date)s") % {"date": format_date(day)}
-    return ngettext(
-        "on %(date)s (%(days)d day left)", "on %(date)s (%(days)d days left)", left
-    ) % {"date": format_date(day), "days": left}
+    return ngettext("on %(date)s (%(days)d day left)", "on %(date)s (%(days)d days left)", left) % {
+        "date": format_date(day),
+        "days": left,
+    }
 
 
 @dataclass
@@ -106,9 +107,7 @@ def entry_step(entry: Entry, today: datetime.date) -> EntryStep:
         }
         return EntryStep(entry, text)
     if state == E.INELIGIBLE:
-        return EntryStep(
-            entry, _("The entry was found ineligible."), reason=entry.state_reason
-        )
+        return EntryStep(entry, _("The entry was found ineligible."), reason=entry.state_reason)
     return EntryStep(entry, _("The entry was withdrawn."))
 
 
@@ -194,8 +193,9 @@ def center_dashboard(today: datetime.date | None = None) -> dict:
     in two queries whatever their number; and those in deliberation, waiting for a manager."""
     today = today or timezone.localdate()
     rounds = list(
-        AwardRound.objects.filter(state__in=AwardRound.states_where(opened=True, final=False))
-        .order_by("-year", "-id")
+        AwardRound.objects.filter(
+            state__in=AwardRound.states_where(opened=True, final=False)
+        ).order_by("-year", "-id")
     )
     counts: dict[int, dict[str, int]] = {award_round.pk: {} for award_round in rounds}
     rows = (

@@ -20,9 +20,12 @@ from applicants.forms import FacilityForm
 from applicants.models import Facility
 from core.forms import BootstrapMixin, ServiceChecksMixin, call_service
 from tests.factories import FacilityFactory
-from tests.web.test_registration import registration_data  # noqa: F401  (a fixture)
+from tests.web import test_registration
 
 User = get_user_model()
+
+# The registration page's POST data (a fixture of its own tests).
+registration_data = test_registration.registration_data
 
 PASSWORD_RULES = [
     "Mật khẩu không được quá giống các thông tin cá nhân khác của bạn.",
@@ -365,7 +368,10 @@ def vi(callable_):
             lambda: forms.CharField(max_length=2).clean("abc"),
             ["Giá trị này chỉ được có tối đa 2 ký tự (hiện có 3)."],
         ),
-        (lambda: forms.EmailField().clean("khong-phai-email"), ["Hãy nhập một địa chỉ email hợp lệ."]),
+        (
+            lambda: forms.EmailField().clean("khong-phai-email"),
+            ["Hãy nhập một địa chỉ email hợp lệ."],
+        ),
         (
             lambda: validate_password("1234"),
             [
@@ -424,4 +430,3 @@ def test_catalogue_has_no_space_before_punctuation():
             if re.search(r" [.,;:](\s|$)", string) or string.startswith(" "):
                 bad.append(string)
     assert bad == []
-
