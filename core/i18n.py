@@ -50,18 +50,6 @@ MISSING_UPSTREAM = [
     ),
     _("A user with that username already exists."),
     _("Your old password was entered incorrectly. Please enter it again."),
-    # Django's password validators: the rules shown next to every new password field
-    # (password_validators_help_texts) and their refusals, worded as this product says them.
-    ngettext_lazy(
-        "Your password must contain at least %(min_length)d character.",
-        "Your password must contain at least %(min_length)d characters.",
-    ),
-    _("Your password can’t be too similar to your other personal information."),
-    _("Your password can’t be a commonly used password."),
-    _("Your password can’t be entirely numeric."),
-    _("The password is too similar to the %(verbose_name)s."),
-    _("This password is too common."),
-    _("This password is entirely numeric."),
     # Django REST framework: authentication (rest_framework.authentication, .exceptions).
     _("Authentication credentials were not provided."),
     _("Invalid token."),

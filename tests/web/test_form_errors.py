@@ -27,11 +27,12 @@ User = get_user_model()
 # The registration page's POST data (a fixture of its own tests).
 registration_data = test_registration.registration_data
 
+# Django's Vietnamese help texts of the four validators (config.settings).
 PASSWORD_RULES = [
-    "Mật khẩu không được quá giống các thông tin cá nhân khác của bạn.",
-    "Mật khẩu phải có ít nhất 8 ký tự.",
-    "Mật khẩu không được là một mật khẩu thường dùng.",
-    "Mật khẩu không được chỉ gồm chữ số.",
+    "Mật khẩu của bạn không được quá giống với thông tin cá nhân khác.",
+    "Mật khẩu của bạn phải chứa ít nhất 8 ký tự.",
+    "Mật khẩu của bạn không được là mật khẩu được dùng phổ biến.",
+    "Mật khẩu của bạn không được hoàn toàn bằng số.",
 ]
 
 
@@ -103,7 +104,7 @@ def test_register_weak_password_reported_with_a_field_error(client, registration
 
     assert response.context["account_form"].errors["password1"] == [
         "Mật khẩu này quá phổ biến.",
-        "Mật khẩu này chỉ gồm chữ số.",
+        "Mật khẩu này hoàn toàn là số.",
     ]
     assert response.context["form"].errors["workers"] == ["Giá trị phải lớn hơn hoặc bằng 0."]
 
@@ -377,7 +378,7 @@ def vi(callable_):
             [
                 "Mật khẩu này quá ngắn: cần ít nhất 8 ký tự.",
                 "Mật khẩu này quá phổ biến.",
-                "Mật khẩu này chỉ gồm chữ số.",
+                "Mật khẩu này hoàn toàn là số.",
             ],
         ),
     ],
