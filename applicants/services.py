@@ -61,6 +61,10 @@ def _apply(facility: Facility, data: dict[str, Any], exclude=()) -> None:
         facility.full_clean(exclude=list(exclude) or None)
     except ValidationError as error:
         errors.update(error.update_error_dict({}))
+    if "legal_form" in exclude and not facility.tax_code:
+        # Whether a tax code is required depends on the legal form, which the form refused:
+        # asking for one now could be wrong (a household business needs none).
+        errors.pop("tax_code", None)
     if "founded_year" not in exclude and "founded_year" not in errors:
         errors.update(_founding_year_errors(facility.founded_year))
     if errors:

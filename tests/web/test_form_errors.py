@@ -118,6 +118,20 @@ def test_register_refused_field_is_not_checked_again(client, registration_data):
     ]
 
 
+def test_register_missing_legal_form_does_not_ask_for_a_tax_code(client, registration_data):
+    response = client.post(reverse("register"), registration_data(legal_form="", tax_code=""))
+
+    assert set(response.context["form"].errors) == {"legal_form"}
+
+
+def test_register_missing_tax_code_of_an_enterprise_is_reported(client, registration_data):
+    data = registration_data(legal_form="small_enterprise", tax_code="", workers="-1")
+
+    response = client.post(reverse("register"), data)
+
+    assert response.context["form"].errors["tax_code"] == ["Phải có mã số thuế, trừ hộ kinh doanh."]
+
+
 def test_register_fixed_registration_succeeds(client, applicant, registration_data):
     client.post(reverse("register"), five_mistakes(registration_data))
 
