@@ -7,8 +7,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import Facility
-from applicants.services import EDITABLE_FIELDS
-from core.forms import BootstrapMixin
+from applicants.services import EDITABLE_FIELDS, check_facility
+from core.forms import BootstrapMixin, ServiceChecksMixin
 from core.models import Province, Ward
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
@@ -49,8 +49,9 @@ class WardField(forms.ModelChoiceField):
             ) from None
 
 
-class FacilityForm(BootstrapMixin, forms.ModelForm):
-    """Parses the profile fields; the services validate and save (see _post_clean)."""
+class FacilityForm(BootstrapMixin, ServiceChecksMixin, forms.ModelForm):
+    """Parses the profile fields and runs the services' checks on them (service_checks), so
+    every error shows at once; the services validate again and save."""
 
     ward = WardField(queryset=Ward.objects.none(), label=_("Commune / ward"))
     # Longer than the stored forms: people type "0300 588 569-001" or "+84 275 3822 365"; the
@@ -102,12 +103,12 @@ class FacilityForm(BootstrapMixin, forms.ModelForm):
             return None
         return Province.objects.filter(pk=code).first()
 
-    def _post_clean(self):
-        # A ModelForm would copy the data onto the instance and run Facility.full_clean here.
-        # The services do that themselves after normalising the tax code and phone, so running
-        # it twice would cost queries and could disagree; their ValidationError comes back to
-        # the form through add_error(). The instance is left untouched.
-        pass
+    def service_checks(self, data: dict, exclude: set[str]) -> None:
+        # Every check the services make, in the same pass as the fields' own. An edit checks
+        # against the stored facility (its own tax code is not "taken").
+        data = {name: value for name, value in data.items() if name in self._meta.fields}
+        facility = self.instance if self.instance.pk else None
+        check_facility(data, facility=facility, exclude=exclude)
 
     def service_data(self) -> dict:
         """The cleaned values in the shape services.create_facility/update_facility take."""

@@ -17,7 +17,7 @@ from applicants.filters import FacilityFilter
 from applicants.forms import FacilityForm, blank_choice_label, ward_swap_attrs
 from applicants.models import Facility
 from applicants.queries import facilities_visible_to
-from core.forms import AccountForm, add_service_errors, style_fields
+from core.forms import AccountForm, add_service_errors, call_service, style_fields
 from core.history import history_rows
 from core.http import require_form, require_safe
 from core.models import Organisation, Ward
@@ -116,12 +116,11 @@ def facility_create(request):
     if not rules.can_create_facility(request.user):
         raise PermissionDenied
     form = FacilityForm(request.POST or None, initial=_initial_facility_data())
-    if request.method == "POST" and form.is_valid():
-        try:
-            facility = services.create_facility(actor=request.user, data=form.service_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+    if request.method == "POST":
+        facility = call_service(
+            form, lambda: services.create_facility(actor=request.user, data=form.service_data())
+        )
+        if facility is not None:
             messages.success(request, _("The facility was registered."))
             return redirect("applicants:detail", pk=facility.pk)
     return render(request, "applicants/facility_form.html", {"form": form, "facility": None})
@@ -134,14 +133,14 @@ def facility_edit(request, pk):
     if not rules.can_edit_facility(request.user, facility):
         raise PermissionDenied
     form = FacilityForm(request.POST or None, instance=facility)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_facility(
+    if request.method == "POST":
+        saved = call_service(
+            form,
+            lambda: services.update_facility(
                 actor=request.user, facility=facility, data=form.service_data()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if saved is not None:
             messages.success(request, _("The changes were saved."))
             return redirect("applicants:detail", pk=facility.pk)
     return render(request, "applicants/facility_form.html", {"form": form, "facility": facility})
@@ -154,7 +153,7 @@ def register(request):
         return redirect("home")
     account_form = AccountForm(request.POST or None)
     form = FacilityForm(request.POST or None, initial=_initial_facility_data())
-    # Validate both halves so every parsing error shows at once.
+    # Both halves run every check, their services' included, so every error shows at once.
     if request.method == "POST" and all([account_form.is_valid(), form.is_valid()]):
         account = account_form.cleaned_data
         try:
@@ -171,7 +170,8 @@ def register(request):
             login(request, user)
             messages.success(request, _("Welcome! Your account and facility were registered."))
             return redirect("applicants:detail", pk=facility.pk)
-    return render(request, "applicants/register.html", {"account_form": account_form, "form": form})
+    context = {"account_form": account_form, "form": form, "forms": [account_form, form]}
+    return render(request, "applicants/register.html", context)
 
 
 def _show_registration_errors(error, account_form, facility_form) -> None:

@@ -34,7 +34,8 @@ def missing_for_submission(entry: Entry) -> list[str]:
         if not str(getattr(entry, name) or "").strip():
             label = Entry._meta.get_field(name).verbose_name
             missing.append(_("Fill in “%s”.") % label)
-    kinds = list(entry.attachments.values_list("kind", flat=True))
+    # Through .all(), so that a page listing many entries can prefetch their attachments.
+    kinds = [attachment.kind for attachment in entry.attachments.all()]
     photos = kinds.count(Attachment.Kind.PHOTO)
     if photos < MIN_PHOTOS:
         missing.append(

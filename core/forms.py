@@ -2,10 +2,12 @@
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.services import check_new_user
 from core.text import clean_text
 
 
@@ -30,16 +32,71 @@ def style_fields(form: forms.BaseForm) -> None:
         widget.attrs["class"] = f"{classes} {css}".strip()
 
 
-def add_service_errors(form: forms.BaseForm, error: ValidationError, field_names=None) -> None:
+def add_service_errors(
+    form: forms.BaseForm, error: ValidationError, field_names=None, skip=()
+) -> None:
     """Show a service's ValidationError on `form`: each error next to the field it names
-    (`field_names` maps a service key to a form field name), the others above the form."""
+    (`field_names` maps a service key to a form field name, or to None for "above the form"),
+    the others above the form. A dict or a list (or a single message) is accepted; errors on a
+    field in `skip` (already refused by the form's own checks) are left out, so a field never
+    shows two reasons for one mistake."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
     field_names = field_names or {}
     for key, errors in error.error_dict.items():
         name = field_names.get(key, key)
+        if name is not None and name in skip:
+            continue
         form.add_error(name if name in form.fields else None, errors)
+
+
+class ServiceChecksMixin:
+    """A form that runs its service's checks inside its own validation, so that one submit
+    shows every error: the fields' own (a negative number, a malformed date) and the
+    service's (a taken username, a tax code's check digit, a ward outside the province).
+
+    A form defines `service_checks(data, exclude)`: it calls the service's check function (one
+    that validates as the operation will and writes nothing) with the cleaned values, leaving
+    out the fields in `exclude` (the form refused them already), and lets its ValidationError
+    (a dict keyed by the service's names, or a list) propagate. `service_field_names` maps the
+    service's keys to the form's fields. The view then calls the operation only on a valid form,
+    through `call_service`, which still maps the operation's own refusal (a race lost between
+    check and save) onto the form."""
+
+    service_field_names: dict[str, str | None] = {}
+
+    def service_checks(self, data: dict, exclude: set[str]) -> None:
+        raise NotImplementedError
+
+    def _post_clean(self):
+        # In place of a ModelForm's own hook (which copies the data onto the instance and runs
+        # its full_clean): the service's checks are the model's and more, and the instance is
+        # left untouched for the service to change.
+        refused = set(self.errors)
+        # The refused fields by the service's names, for its `exclude`.
+        service_key = {name: key for key, name in self.service_field_names.items() if name}
+        exclude = {service_key.get(name, name) for name in refused}
+        try:
+            self.service_checks(dict(self.cleaned_data), exclude)
+        except ValidationError as error:
+            add_service_errors(self, error, self.service_field_names, skip=refused)
+
+
+def call_service(form: forms.BaseForm, operation, field_names=None):
+    """Validate `form` (all its checks, the service's included when it is a ServiceChecksMixin)
+    and, when it is valid, run `operation()`: its result, or None with the operation's
+    ValidationError shown on the form's fields (`field_names` as for add_service_errors)."""
+    if not form.is_valid():
+        return None
+    try:
+        return operation()
+    except ValidationError as error:
+        names = (
+            field_names if field_names is not None else getattr(form, "service_field_names", None)
+        )
+        add_service_errors(form, error, names)
+        return None
 
 
 def clean_text_inputs(form: forms.BaseForm) -> None:
@@ -77,12 +134,23 @@ class BootstrapMixin:
         clean_text_inputs(self)
 
 
+def show_password_rules(field: forms.Field) -> None:
+    """List the active password validators' rules with a new password's field, before anything
+    is typed (templates/includes/field.html renders them as its help text, which the widget's
+    aria-describedby names). Django's own help text is an HTML list in a lazy string that a
+    template escapes; this replaces it."""
+    field.help_text = _("Rules for your password:")
+    field.password_rules = password_validators_help_texts()
+
+
 class LoginForm(BootstrapMixin, auth_forms.AuthenticationForm):
     pass
 
 
 class PasswordChangeForm(BootstrapMixin, auth_forms.PasswordChangeForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_password_rules(self.fields["new_password1"])
 
 
 class PasswordResetForm(BootstrapMixin, auth_forms.PasswordResetForm):
@@ -90,12 +158,15 @@ class PasswordResetForm(BootstrapMixin, auth_forms.PasswordResetForm):
 
 
 class SetPasswordForm(BootstrapMixin, auth_forms.SetPasswordForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_password_rules(self.fields["new_password1"])
 
 
-class AccountForm(BootstrapMixin, forms.Form):
-    """The account half of self-registration. It only parses input and compares the two
-    passwords; core.services.create_user validates the account (uniqueness, password rules)."""
+class AccountForm(BootstrapMixin, ServiceChecksMixin, forms.Form):
+    """The account half of self-registration. It parses input, compares the two passwords and
+    runs the checks of core.services.create_user (uniqueness, the password rules) in the same
+    pass; create_user checks again when it creates the account."""
 
     # Field names of this form for the keys of the service's errors.
     SERVICE_FIELDS = {
@@ -104,6 +175,8 @@ class AccountForm(BootstrapMixin, forms.Form):
         "account_email": "account_email",
         "password": "password1",
     }
+    # create_user's own keys: the account's email is "email" there.
+    service_field_names = {"email": "account_email", "password": "password1"}
 
     username = forms.CharField(
         label=_("Username"),
@@ -141,3 +214,16 @@ class AccountForm(BootstrapMixin, forms.Form):
                 ),
             )
         return cleaned
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_password_rules(self.fields["password1"])
+
+    def service_checks(self, data: dict, exclude: set[str]) -> None:
+        check_new_user(
+            exclude=exclude,
+            username=data.get("username", ""),
+            full_name=data.get("full_name", ""),
+            email=data.get("account_email", ""),
+            password=data.get("password1", ""),
+        )

@@ -32,6 +32,24 @@ MISSING_UPSTREAM = [
         "This password is too short. It must contain at least %d character.",
         "This password is too short. It must contain at least %d characters.",
     ),
+    # Messages Django's Vietnamese words without the full stop, or wrongly ("Nhập địa chỉ
+    # email." drops "valid"), that the forms show: the length limits of every text field, the
+    # email fields, the account's username and the password change.
+    ngettext_lazy(
+        "Ensure this value has at least %(limit_value)d character (it has %(show_value)d).",
+        "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).",
+    ),
+    ngettext_lazy(
+        "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+        "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+    ),
+    _("Enter a valid email address."),
+    _(
+        "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ "
+        "characters."
+    ),
+    _("A user with that username already exists."),
+    _("Your old password was entered incorrectly. Please enter it again."),
     # Django REST framework: authentication (rest_framework.authentication, .exceptions).
     _("Authentication credentials were not provided."),
     _("Invalid token."),

@@ -24,6 +24,28 @@ def assign_role(user, role: Role) -> None:
     user._role_cache = role
 
 
+def check_new_user(*, exclude=(), password: str = "", **fields):
+    """The checks of a new account (uniqueness, the model's rules, the password validators),
+    writing nothing: the unsaved user, or a ValidationError keyed by field ("password" for the
+    password). `exclude` names fields already refused elsewhere (a form's own checks), which are
+    not checked again; a form runs this in its validation so that every error shows at once."""
+    user = User(**fields)
+    # Errors keep their codes (error_dict / error_list) so the API can report them per field.
+    errors = {}
+    try:
+        user.full_clean(exclude=["password", *exclude])
+    except ValidationError as error:
+        errors.update(error.error_dict)
+    if "password" not in exclude:
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            errors["password"] = error.error_list
+    if errors:
+        raise ValidationError(errors)
+    return user
+
+
 def create_user(
     *,
     actor,
@@ -39,19 +61,9 @@ def create_user(
     role = Role(role)
     if actor is not None and role not in roles_creatable_by(actor):
         raise PermissionDenied(_("You may not create accounts with the role “%s”.") % role.label)
-    user = User(username=username, full_name=full_name, email=email, phone=phone)
-    # Errors keep their codes (error_dict / error_list) so the API can report them per field.
-    errors = {}
-    try:
-        user.full_clean(exclude=["password"])
-    except ValidationError as error:
-        errors.update(error.error_dict)
-    try:
-        validate_password(password, user)
-    except ValidationError as error:
-        errors["password"] = error.error_list
-    if errors:
-        raise ValidationError(errors)
+    user = check_new_user(
+        username=username, password=password, full_name=full_name, email=email, phone=phone
+    )
     with transaction.atomic():
         user.set_password(password)
         user.save()

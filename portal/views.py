@@ -11,6 +11,7 @@ from applicants.models import Facility
 from applicants.queries import facilities_visible_to
 from core.http import require_safe
 from core.roles import STAFF_ROLES, Role, role_of
+from portal import dashboards
 
 # How far back "recently registered" reaches on the staff dashboard.
 RECENT_DAYS = 30
@@ -24,7 +25,9 @@ def home(request):
     if role == Role.APPLICANT:
         return render(request, "portal/home_applicant.html", _applicant_context(request.user))
     if role in STAFF_ROLES:
-        return render(request, "portal/home_staff.html", _staff_context())
+        context = {**_staff_context(), **dashboards.center_dashboard()}
+        context["is_manager"] = role == Role.MANAGER
+        return render(request, "portal/home_staff.html", context)
     if role == Role.JUDGE:
         return render(request, "portal/home_judge.html")
     return render(request, "portal/home_no_role.html")
@@ -32,7 +35,10 @@ def home(request):
 
 def _applicant_context(user) -> dict:
     facilities = facilities_visible_to(user)
-    return {"cards": [(f, is_rural_industrial_facility(f)) for f in facilities]}
+    return {
+        "cards": [(f, is_rural_industrial_facility(f)) for f in facilities],
+        **dashboards.applicant_dashboard(user),
+    }
 
 
 def _staff_context() -> dict:
