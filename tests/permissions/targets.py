@@ -68,6 +68,10 @@ OBJECTS = {
     "awards:attachment-download": lambda w: {"pk": w.photo.pk},
     "awards:attachment-thumbnail": lambda w: {"pk": w.photo.pk},
     "password_reset_confirm": lambda w: w.reset_link,
+    # Notifications (issue 7)
+    "api:notification-read": lambda w: {"pk": w.notification.pk},
+    "notifications:open": lambda w: {"pk": w.notification.pk},
+    "notifications:read": lambda w: {"pk": w.notification.pk},
 }
 
 QUERIES = {
@@ -287,4 +291,6 @@ BODIES = {
         "new_password2": NEW_PASSWORD,
     },
     ("password_reset", "POST"): lambda w, user: {"email": w.applicant.email},
+    # Notifications (issue 7)
+    ("notifications:preferences", "POST"): lambda w, user: {"email": "on"},
 }
