@@ -238,14 +238,15 @@ def _record(row: Notification, *, error: Exception | None = None) -> None:
 
 
 def retry_emails(*, limit: int = 500) -> tuple[int, int, int]:
-    """Send the e-mails still pending or failed (fewer than MAX_EMAIL_ATTEMPTS tries, not taken
-    up by another sender in the last CLAIM_TIMEOUT): `manage.py send_notification_emails`.
-    A recipient who turned e-mail off since, or has no address now, is not sent one.
-    Returns (sent, failed, dropped)."""
+    """Send the e-mails that failed (fewer than MAX_EMAIL_ATTEMPTS tries) or are still pending
+    with no sender on them (none took them up in the last CLAIM_TIMEOUT: the process that
+    wrote them stopped first): `manage.py send_notification_emails`. A recipient who turned
+    e-mail off since, or has no address now, is sent none. Returns (sent, failed, dropped)."""
     now = timezone.now()
     waiting = Notification.objects.filter(
-        Q(email_attempted_at__isnull=True) | Q(email_attempted_at__lt=now - CLAIM_TIMEOUT),
-        email_status__in=[EmailStatus.PENDING, EmailStatus.FAILED],
+        Q(email_status=EmailStatus.FAILED)
+        | Q(email_status=EmailStatus.PENDING)
+        & (Q(email_attempted_at__isnull=True) | Q(email_attempted_at__lt=now - CLAIM_TIMEOUT)),
         email_attempts__lt=MAX_EMAIL_ATTEMPTS,
     )
     candidates = list(
@@ -255,12 +256,13 @@ def retry_emails(*, limit: int = 500) -> tuple[int, int, int]:
     )
     claimed, dropped = [], 0
     for row in candidates:
-        # Taken up with a conditional UPDATE: of two senders, one gets the row.
+        # Taken up with a conditional UPDATE (of two senders, one gets the row), as pending
+        # with a fresh time: in flight, which no other sender takes for CLAIM_TIMEOUT.
         taken = Notification.objects.filter(
             pk=row.pk,
             email_status=row.email_status,
             email_attempted_at=row.email_attempted_at,
-        ).update(email_attempted_at=now)
+        ).update(email_status=EmailStatus.PENDING, email_attempted_at=now)
         if not taken:
             continue
         if not _wants_email(row.recipient):
