@@ -7,8 +7,10 @@ inside a transaction that may roll back: called inside one, it waits for the com
 
 Then, for each active recipient, one Notification row (the bell counts it), and an e-mail to
 those who keep e-mail on and have an address. The rows are written first and committed; the
-e-mails go out afterwards, over one connection to the mail server with a short timeout
-(settings.MAILERS, EMAIL_TIMEOUT), so a slow or dead server holds no database lock. Sending
+e-mails go out afterwards (for an event told to many, SEND_NOW_MAX, by the command instead:
+the officer opening a round does not wait for hundreds of e-mails), over one connection to
+the mail server with a short timeout (settings.MAILERS, EMAIL_TIMEOUT), so a slow or dead
+server holds no database lock. Sending
 never raises: a failure is logged and recorded on the row (`email_status` "failed" and the
 error), the in-app notification stays, and `manage.py send_notification_emails` tries again.
 
@@ -45,6 +47,10 @@ CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
 MAX_EMAIL_ATTEMPTS = 5
 # What is kept of a mail server's error on the row.
 ERROR_MAX = 1000
+# An event told to more people than this (a round opening, to every facility that asked) is
+# not mailed while the request that made it waits: its e-mails are left to
+# `manage.py send_notification_emails` (cron, every few minutes).
+SEND_NOW_MAX = 20
 
 
 def site_language():
@@ -114,11 +120,12 @@ def deliver(
 ) -> list[Notification]:
     """Write the notifications and send their e-mails, now (notify calls it once committed).
     Returns the notifications written (none for a recipient who already had `key`)."""
-    users = (
+    users = list(
         User.objects.filter(pk__in=recipient_ids, is_active=True)
         .select_related("notification_preferences")
         .order_by("pk")
     )
+    send_now = len(users) <= SEND_NOW_MAX
     content_type = ContentType.objects.get_for_model(target) if target is not None else None
     now = timezone.now()
     created = []
@@ -136,8 +143,9 @@ def deliver(
                 key=key,
                 created_at=now,
                 email_status=EmailStatus.PENDING if wants_email else EmailStatus.NOT_WANTED,
-                # Written already taken up: this sender sends it, the command leaves it alone.
-                email_attempted_at=now if wants_email else None,
+                # Written already taken up when this sender sends it (the command leaves it
+                # alone), else for the command to take up.
+                email_attempted_at=now if wants_email and send_now else None,
             )
             if key:
                 if Notification.objects.filter(recipient=user, key=key).exists():
@@ -151,7 +159,8 @@ def deliver(
             else:
                 row.save()
             created.append(row)
-    send_emails([row for row in created if row.email_status == EmailStatus.PENDING])
+    if send_now:
+        send_emails([row for row in created if row.email_status == EmailStatus.PENDING])
     return created
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.http import require_form, require_POST, require_safe
+from core.roles import Role, role_of
 from notifications import services
 from notifications.forms import PreferencesForm
 from notifications.models import NotificationPreferences
@@ -85,9 +86,17 @@ def notification_read_all(request):
 @login_required
 def preferences(request):
     current = NotificationPreferences.of(request.user)
-    form = PreferencesForm(request.POST if request.method == "POST" else None, instance=current)
+    form = PreferencesForm(
+        request.POST if request.method == "POST" else None,
+        instance=current,
+        for_facility=role_of(request.user) == Role.APPLICANT,
+    )
     if request.method == "POST" and form.is_valid():
-        services.save_preferences(user=request.user, **form.cleaned_data)
+        services.save_preferences(
+            user=request.user,
+            email=form.cleaned_data["email"],
+            round_openings=form.cleaned_data.get("round_openings", current.round_openings),
+        )
         messages.success(request, _("Your notification preferences are saved."))
         return redirect("notifications:preferences")
     context = {"form": form, "has_email": bool(request.user.email)}

@@ -235,3 +235,16 @@ def test_the_preferences_say_when_the_account_has_no_address(client_as):
     html = client_as(user).get(reverse("notifications:preferences")).content.decode()
 
     assert 'id="preferences-no-email"' in html
+
+
+@pytest.mark.django_db
+def test_staff_preferences_have_no_round_openings(client_as, officer):
+    url = reverse("notifications:preferences")
+    client = client_as(officer)
+
+    html = client.get(url).content.decode()
+    client.post(url, {"email": "on", "round_openings": "on"})
+
+    assert 'name="round_openings"' not in html
+    preferences = NotificationPreferences.objects.get(user=officer)
+    assert (preferences.email, preferences.round_openings) == (True, False)

@@ -98,6 +98,18 @@ def test_the_email_carries_the_text_and_absolute_links(settings):
 
 
 @pytest.mark.django_db
+def test_an_event_told_to_many_leaves_its_emails_to_the_command():
+    users = [UserFactory() for _ in range(services.SEND_NOW_MAX + 1)]
+
+    tell(users)
+
+    assert mail.outbox == []
+    assert set(Notification.objects.values_list("email_status", flat=True)) == {"pending"}
+    assert services.retry_emails() == (len(users), 0, 0)
+    assert len(mail.outbox) == len(users)
+
+
+@pytest.mark.django_db
 def test_a_key_tells_each_recipient_once():
     user = UserFactory()
 
