@@ -10,9 +10,9 @@ those who keep e-mail on and have an address. The rows are written first and com
 e-mails go out afterwards (for an event told to many, SEND_NOW_MAX, by the command instead:
 the officer opening a round does not wait for hundreds of e-mails), over one connection to
 the mail server with a short timeout (settings.MAILERS, EMAIL_TIMEOUT), so a slow or dead
-server holds no database lock. Sending
-never raises: a failure is logged and recorded on the row (`email_status` "failed" and the
-error), the in-app notification stays, and `manage.py send_notification_emails` tries again.
+server holds no database lock. Sending never raises: a failure is logged and recorded on the
+row (`email_status` "failed" and the error), the in-app notification stays, and
+`manage.py send_notification_emails` tries again.
 
 Reading a notification is not a change of the product's data: it writes no activity-log row.
 """
