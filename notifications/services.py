@@ -43,8 +43,11 @@ User = get_user_model()
 # A sender that took an e-mail up and did not finish (a process that died) leaves it for this
 # long before another sender may take it again.
 CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
-# A failed e-mail is tried this many times in all, then left as failed.
+# A failed e-mail is tried this many times in all, then left as failed; after its n-th failure
+# it waits n times RETRY_STEP before the next try (10, 20, 30, 40 minutes: a mail server down
+# for an hour and a half still delivers).
 MAX_EMAIL_ATTEMPTS = 5
+RETRY_STEP = datetime.timedelta(minutes=10)
 # What is kept of a mail server's error on the row.
 ERROR_MAX = 1000
 # An event told to more people than this (a round opening, to every facility that asked) is
@@ -247,15 +250,20 @@ def _record(row: Notification, *, error: Exception | None = None) -> None:
 
 
 def retry_emails(*, limit: int = 500) -> tuple[int, int, int]:
-    """Send the e-mails that failed (fewer than MAX_EMAIL_ATTEMPTS tries) or are still pending
+    """Send the e-mails that failed (fewer than MAX_EMAIL_ATTEMPTS tries, the last one at
+    least RETRY_STEP times the tries ago) or are still pending
     with no sender on them (none took them up in the last CLAIM_TIMEOUT: the process that
     wrote them stopped first): `manage.py send_notification_emails`. A recipient who turned
     e-mail off since, or has no address now, is sent none. Returns (sent, failed, dropped)."""
     now = timezone.now()
+    abandoned = Q(email_status=EmailStatus.PENDING) & (
+        Q(email_attempted_at__isnull=True) | Q(email_attempted_at__lt=now - CLAIM_TIMEOUT)
+    )
+    due = Q()
+    for attempts in range(1, MAX_EMAIL_ATTEMPTS):
+        due |= Q(email_attempts=attempts, email_attempted_at__lt=now - attempts * RETRY_STEP)
     waiting = Notification.objects.filter(
-        Q(email_status=EmailStatus.FAILED)
-        | Q(email_status=EmailStatus.PENDING)
-        & (Q(email_attempted_at__isnull=True) | Q(email_attempted_at__lt=now - CLAIM_TIMEOUT)),
+        abandoned | Q(email_status=EmailStatus.FAILED) & due,
         email_attempts__lt=MAX_EMAIL_ATTEMPTS,
     )
     candidates = list(

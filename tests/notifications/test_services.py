@@ -33,6 +33,13 @@ def dead_mail_server(settings):
     return port
 
 
+def age(row, minutes: int) -> None:
+    """Move the row's last try `minutes` back, as if that long had passed."""
+    Notification.objects.filter(pk=row.pk).update(
+        email_attempted_at=timezone.now() - datetime.timedelta(minutes=minutes)
+    )
+
+
 def tell(users, **kwargs):
     defaults = {"kind": "test", "title": "Hồ sơ được trả lại", "body": "Bổ sung ảnh.", "url": "/"}
     return services.deliver([u.pk for u in users], **{**defaults, **kwargs})
@@ -143,6 +150,8 @@ def test_the_retry_command_sends_what_failed_once_the_server_is_back(settings, d
     (row,) = tell([user])
     working = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     settings.MAILERS = working
+    assert services.retry_emails() == (0, 0, 0)  # too soon after the failure
+    age(row, 11)
 
     call_command("send_notification_emails", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
@@ -178,9 +187,23 @@ def test_the_retry_leaves_a_pending_email_another_sender_just_took_up():
 
 
 @pytest.mark.django_db
+def test_the_retry_waits_longer_after_each_failure(dead_mail_server):
+    user = UserFactory()
+    (row,) = tell([user])
+    age(row, 11)
+    assert services.retry_emails() == (0, 1, 0)  # the second try
+
+    age(row, 15)
+    assert services.retry_emails() == (0, 0, 0)  # the third waits 20 minutes
+    age(row, 21)
+    assert services.retry_emails() == (0, 1, 0)
+
+
+@pytest.mark.django_db
 def test_the_retry_sends_nothing_to_who_turned_email_off_since(dead_mail_server, settings):
     user = UserFactory()
     (row,) = tell([user])
+    age(row, 11)
     services.save_preferences(user=user, email=False, round_openings=False)
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 
@@ -195,7 +218,10 @@ def test_the_retry_gives_up_after_the_last_attempt(dead_mail_server):
     user = UserFactory()
     (row,) = tell([user])
 
-    results = [services.retry_emails() for _ in range(services.MAX_EMAIL_ATTEMPTS)]
+    results = []
+    for attempts in range(1, services.MAX_EMAIL_ATTEMPTS + 1):
+        age(row, attempts * 10 + 1)
+        results.append(services.retry_emails())
 
     row.refresh_from_db()
     assert results == [(0, 1, 0)] * (services.MAX_EMAIL_ATTEMPTS - 1) + [(0, 0, 0)]

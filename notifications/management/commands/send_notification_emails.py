@@ -1,6 +1,7 @@
 """`manage.py send_notification_emails`: send again the notification e-mails that failed (the
 mail server was down) or never went out (the process stopped first). Meant for a cron job every
-few minutes; a row is tried at most notifications.services.MAX_EMAIL_ATTEMPTS times."""
+few minutes; a row is tried at most notifications.services.MAX_EMAIL_ATTEMPTS times, each try
+later after the last than the one before (RETRY_STEP)."""
 
 from django.core.management.base import BaseCommand
 
