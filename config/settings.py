@@ -182,7 +182,7 @@ if _email_backend.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("EMAIL_USE_TLS", True),
         # Seconds to wait for the mail server: notifications are sent while a request or a
         # command waits, and a server that is down must not hold them long.
-        "timeout": env_int("EMAIL_TIMEOUT", 10),
+        "timeout": env_int("EMAIL_TIMEOUT", 5),
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "khuyencong@localhost")
 
