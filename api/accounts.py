@@ -16,6 +16,7 @@ from api.serializers import TextField
 from applicants.models import Facility
 from core.roles import Role, role_of, roles_creatable_by
 from core.services import create_user
+from notifications.services import unread_count
 
 User = get_user_model()
 
@@ -48,15 +49,28 @@ class UserSerializer(serializers.ModelSerializer):
 
 class MeSerializer(UserSerializer):
     facilities = serializers.SerializerMethodField()
+    unread_notifications = serializers.SerializerMethodField()
 
     class Meta(UserSerializer.Meta):
-        fields = ["id", "username", "full_name", "email", "role", "facilities"]
+        fields = [
+            "id",
+            "username",
+            "full_name",
+            "email",
+            "role",
+            "facilities",
+            "unread_notifications",
+        ]
         read_only_fields = fields
 
     @extend_schema_field(FacilityRefSerializer(many=True))
     def get_facilities(self, user):
         facilities = Facility.objects.filter(memberships__user=user).order_by("name", "id")
         return FacilityRefSerializer(facilities, many=True).data
+
+    def get_unread_notifications(self, user) -> int:
+        """How many of the account's notifications are unread (api/v1/notifications/)."""
+        return unread_count(user)
 
 
 def max_length(name: str) -> int:
@@ -98,7 +112,8 @@ class TokenView(ObtainAuthToken):
 
 @extend_schema(tags=["auth"])
 class MeView(generics.RetrieveAPIView):
-    """The signed-in account: its role and the facilities it is a member of."""
+    """The signed-in account: its role, the facilities it is a member of and how many of its
+    notifications are unread."""
 
     serializer_class = MeSerializer
     filter_backends = []

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from api import accounts, admin_units, exceptions
 from api.applicants.views import FacilityViewSet
 from api.awards import attachments, criteria, entries, rounds
+from api.notifications.views import NotificationViewSet
 from core import converters  # noqa: F401  (registers <id:…>)
 
 app_name = "api"
@@ -22,6 +23,7 @@ router.register(
 )
 router.register("rounds", rounds.RoundViewSet, basename="round")
 router.register("entries", entries.EntryViewSet, basename="entry")
+router.register("notifications", NotificationViewSet, basename="notification")
 
 entry_attachments = attachments.EntryAttachmentViewSet.as_view({"get": "list", "post": "create"})
 entry_attachment = attachments.EntryAttachmentViewSet.as_view({"delete": "destroy"})

@@ -1,21 +1,210 @@
 """What the award workflows tell people once a change has committed (after-commit effects of
 awards.workflows): a dossier returned, decided eligible or ineligible, a round opening for
-registration. Each function has the signature of a core.workflow effect."""
+registration; and the reminder that registration closes soon (`manage.py
+send_registration_reminders`, daily). Each effect has the signature of a core.workflow effect
+and tells through notifications.services.notify, in the site's language.
 
+A change recorded on a past day (`on=`, core.clock: a past round entered after the fact, the
+demo's 2024 round) is history, not news: its notifications are in the app, with no e-mail; a
+round whose registration is already over is announced to nobody.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from awards.models import AwardRound, Entry
+from core.formatting import format_date
+from core.models import Organisation
+from core.roles import Role
 from core.workflow import Change
+from notifications.services import notify, round_opening_subscribers, site_language
+
+User = get_user_model()
+
+# How many days before registration closes a facility with a draft is reminded.
+REMINDER_DAYS = 7
+
+
+def facility_members(facility):
+    """The accounts that act for a facility (its applicant members), active."""
+    return User.objects.filter(
+        facility_memberships__facility=facility, groups__name=Role.APPLICANT, is_active=True
+    ).distinct()
+
+
+def _is_news(change: Change) -> bool:
+    return change.on >= timezone.localdate()
+
+
+def _tell_members(entry: Entry, change: Change, *, kind: str, title: str, body: str) -> None:
+    notify(
+        facility_members(entry.facility),
+        kind=kind,
+        title=title,
+        body=body,
+        url=reverse("awards:entry-detail", args=[entry.pk]),
+        target=entry,
+        email=_is_news(change),
+    )
+
+
+def _names(entry: Entry) -> dict:
+    return {
+        "product": entry.product_name,
+        "facility": entry.facility.name,
+        "round": entry.round.title,
+    }
 
 
 def entry_returned(entry, change: Change) -> None:
     """The facility's members: their dossier was returned for completion, with the reason."""
+    with site_language():
+        names = _names(entry)
+        _tell_members(
+            entry,
+            change,
+            kind="entry_returned",
+            title=_("Dossier returned for completion: “%(product)s”") % names,
+            body=_(
+                "The center returned the dossier of “%(product)s” (%(facility)s) in the round "
+                "“%(round)s” for completion.\nWhat to complete: %(reason)s\nComplete the "
+                "dossier and submit it again."
+            )
+            % {**names, "reason": change.note},
+        )
 
 
 def entry_eligible(entry, change: Change) -> None:
     """The facility's members: their entry was screened in, with its voting code."""
+    with site_language():
+        names = _names(entry)
+        _tell_members(
+            entry,
+            change,
+            kind="entry_eligible",
+            title=_("“%(product)s” is eligible: voting code %(code)s")
+            % {**names, "code": entry.voting_code},
+            body=_(
+                "The dossier of “%(product)s” (%(facility)s) in the round “%(round)s” was "
+                "screened in. Its voting code is %(code)s."
+            )
+            % {**names, "code": entry.voting_code},
+        )
 
 
 def entry_ineligible(entry, change: Change) -> None:
     """The facility's members: their entry was declared ineligible, with the reason."""
+    with site_language():
+        names = _names(entry)
+        _tell_members(
+            entry,
+            change,
+            kind="entry_ineligible",
+            title=_("“%(product)s” was declared ineligible") % names,
+            body=_(
+                "The entry “%(product)s” (%(facility)s) in the round “%(round)s” was declared "
+                "ineligible and takes no further part in the round.\nReason: %(reason)s"
+            )
+            % {**names, "reason": change.note},
+        )
+
+
+def round_province():
+    """The province a round is held in: rounds have none of their own; the organisation's
+    (core.Organisation, edited in the admin). None while the organisation has none."""
+    return Organisation.current().province
+
+
+def round_opening_recipients():
+    """The members of facilities in the rounds' province who asked to hear of new rounds.
+    While the organisation has no province set, the facilities of every province (an
+    installation serves one province)."""
+    facilities = {"facility_memberships__isnull": False}
+    province = round_province()
+    if province is not None:
+        facilities = {"facility_memberships__facility__province": province}
+    return round_opening_subscribers().filter(groups__name=Role.APPLICANT, **facilities).distinct()
 
 
 def round_opened(award_round, change: Change) -> None:
     """Facilities of the round's province that asked to hear of new rounds."""
+    closes = award_round.registration_closes
+    if closes is None or closes < timezone.localdate():
+        return  # a past round recorded after the fact: nothing to register for
+    with site_language():
+        names = {
+            "round": award_round.title,
+            "opens": format_date(award_round.registration_opens),
+            "closes": format_date(closes),
+        }
+        notify(
+            round_opening_recipients(),
+            kind="round_opened",
+            title=_("Registration is open: %(round)s") % names,
+            body=_(
+                "Registration for “%(round)s” is open from %(opens)s to %(closes)s. Register "
+                "your products before it closes."
+            )
+            % names,
+            url=reverse("awards:entry-register", args=[award_round.pk]),
+            target=award_round,
+            email=_is_news(change),
+        )
+
+
+# ---- Reminders ------------------------------------------------------------------------------
+
+
+def entries_to_remind(today: datetime.date) -> list[Entry]:
+    """The drafts of rounds taking registrations today whose registration closes within
+    REMINDER_DAYS days (today included)."""
+    return list(
+        Entry.objects.filter(
+            state=Entry.State.DRAFT,
+            round__state__in=AwardRound.states_where(accepts_entries=True),
+            round__registration_opens__lte=today,
+            round__registration_closes__gte=today,
+            round__registration_closes__lte=today + datetime.timedelta(days=REMINDER_DAYS),
+        )
+        .select_related("round", "facility")
+        .order_by("round__registration_closes", "id")
+    )
+
+
+def send_registration_reminders(today: datetime.date | None = None) -> int:
+    """Remind the members of each facility with a draft that registration closes soon: once
+    per entry and closing date (running it again tells nobody twice; a round whose closing
+    date moves is reminded of again). Returns how many entries were considered."""
+    today = today or timezone.localdate()
+    entries = entries_to_remind(today)
+    with site_language():
+        for entry in entries:
+            closes = entry.round.registration_closes
+            days = (closes - today).days
+            names = {**_names(entry), "closes": format_date(closes), "days": days}
+            when = (
+                _("today")
+                if days == 0
+                else ngettext("in %(days)d day", "in %(days)d days", days) % names
+            )
+            notify(
+                facility_members(entry.facility),
+                kind="registration_closing",
+                title=_("Registration closes on %(closes)s: “%(product)s” is still a draft")
+                % names,
+                body=_(
+                    "“%(product)s” (%(facility)s) is still a draft in the round “%(round)s”. "
+                    "Registration closes on %(closes)s (%(when)s): complete the dossier and "
+                    "submit it before then, or it takes no part in the round."
+                )
+                % {**names, "when": when},
+                url=reverse("awards:entry-detail", args=[entry.pk]),
+                target=entry,
+                key=f"registration_closing:{entry.pk}:{closes.isoformat()}",
+            )
+    return len(entries)

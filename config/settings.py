@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "applicants",
     "awards",
     "programs",
+    "notifications",
     "api",
     "portal",
 ]
@@ -84,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.organisation",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -178,8 +180,25 @@ if _email_backend.endswith("smtp.EmailBackend"):
         "username": env_str("EMAIL_HOST_USER", ""),
         "password": env_str("EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("EMAIL_USE_TLS", True),
+        # Seconds to wait for the mail server: notifications are sent while a request or a
+        # command waits, and a server that is down must not hold them long.
+        "timeout": env_int("EMAIL_TIMEOUT", 5),
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "khuyencong@localhost")
+
+# The address people open the site at, for the links of e-mails written without a request to
+# take it from (notifications, often sent by a command; a password-reset e-mail uses its
+# request's host instead): SITE_URL, else the first of CSRF_TRUSTED_ORIGINS (which a site
+# behind an HTTPS proxy sets), else http://127.0.0.1:8000, the address of `make run`.
+SITE_URL = (
+    env_str("SITE_URL", "")
+    or next((origin for origin in CSRF_TRUSTED_ORIGINS if "*" not in origin), "")
+    or "http://127.0.0.1:8000"
+).rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"SITE_URL={SITE_URL!r} must be an address starting with https:// (or http://)."
+    )
 
 # Content-Security-Policy: everything is served from this site (no CDN); inline scripts only
 # with the per-request nonce.

@@ -94,6 +94,7 @@ def test_me_applicant_lists_their_facilities(api_as, applicant, facility, other_
         "email": "applicant@example.vn",
         "role": "applicant",
         "facilities": [{"id": facility.pk, "name": facility.name}],
+        "unread_notifications": 0,
     }
 
 
@@ -121,6 +122,7 @@ def test_me_answers_each_role(api_as, personas, persona, role):
         "email": user.email,
         "role": role,
         "facilities": [],
+        "unread_notifications": 0,
     }
 
 

@@ -109,6 +109,12 @@ API = [
     Row("api:entry-attachment-detail",       "DELETE",   401,  204,  404,  404,  403,  403,  403),
     Row("api:entry-attachment-file",         "GET",      401,  200,  404,  404,  200,  200,  200),
     Row("api:entry-attachment-thumbnail",    "GET",      401,  200,  404,  404,  200,  200,  200),
+    # Notifications (issue 7)
+    # Everyone signed in has their own; another's is not found. The row acts on the
+    # applicant's notification.
+    Row("api:notification-list",             "GET",      401,  200,  200,  200,  200,  200,  200),
+    Row("api:notification-read",             "POST",     401,  200,  404,  404,  404,  404,  404),
+    Row("api:notification-read-all",         "POST",     401,  200,  200,  200,  200,  200,  200),
 ]
 
 PAGES = [
@@ -189,6 +195,15 @@ PAGES = [
     Row("awards:entry-mau-01-docx",          "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
     Row("awards:entry-mau-02",               "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
     Row("awards:entry-mau-02-docx",          "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
+    # Notifications (issue 7)
+    # Everyone signed in has their own list and preferences; opening or marking read another's
+    # notification is not found. The rows act on the applicant's notification.
+    Row("notifications:list",                "GET",    LOGIN,  200,  200,  200,  200,  200,  200),
+    Row("notifications:read-all",            "POST",   LOGIN,  302,  302,  302,  302,  302,  302),
+    Row("notifications:preferences",         "GET",    LOGIN,  200,  200,  200,  200,  200,  200),
+    Row("notifications:preferences",         "POST",   LOGIN,  302,  302,  302,  302,  302,  302),
+    Row("notifications:open",                "POST",   LOGIN,  302,  404,  404,  404,  404,  404),
+    Row("notifications:read",                "POST",   LOGIN,  302,  404,  404,  404,  404,  404),
 ]
 # fmt: on
 

@@ -73,6 +73,10 @@ OBJECTS = {
     "awards:entry-mau-01-docx": _entry,
     "awards:entry-mau-02": _entry,
     "awards:entry-mau-02-docx": _entry,
+    # Notifications (issue 7)
+    "api:notification-read": lambda w: {"pk": w.notification.pk},
+    "notifications:open": lambda w: {"pk": w.notification.pk},
+    "notifications:read": lambda w: {"pk": w.notification.pk},
 }
 
 QUERIES = {
@@ -292,4 +296,6 @@ BODIES = {
         "new_password2": NEW_PASSWORD,
     },
     ("password_reset", "POST"): lambda w, user: {"email": w.applicant.email},
+    # Notifications (issue 7)
+    ("notifications:preferences", "POST"): lambda w, user: {"email": "on"},
 }

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from django.contrib.auth.tokens import default_token_generator
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -18,6 +19,7 @@ from awards.models import Entry
 from awards.services.attachments import add_attachment
 from core.roles import Role
 from core.workflow import transition
+from notifications.services import deliver
 from tests.factories import (
     AwardRoundFactory,
     EntryFactory,
@@ -104,3 +106,17 @@ class World:
             "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
             "token": default_token_generator.make_token(owner),
         }
+
+    # Notifications (issue 7)
+
+    @cached_property
+    def notification(self):
+        """A notification of `applicant`, about their facility."""
+        (notification,) = deliver(
+            [self.applicant.pk],
+            kind="test",
+            title="Hồ sơ được trả lại để bổ sung",
+            url=reverse("applicants:detail", args=[self.facility.pk]),
+            target=self.facility,
+        )
+        return notification

@@ -170,9 +170,10 @@ def test_entry_list_query_count_constant(
     client = client_as(officer)
     url = entries_url(award_round)
 
-    # Session, user, role, organisation; the round, its groups (for the counts and for the
-    # filter's options), the provinces (options); the counts; the page's count and its rows.
-    with django_assert_num_queries(11):
+    # Session, user, role, organisation, the bell's unread count; the round, its groups (for
+    # the counts and for the filter's options), the provinces (options); the counts; the
+    # page's count and its rows.
+    with django_assert_num_queries(12):
         response = client.get(url)
 
     assert len(response.context["page_obj"]) == count

@@ -173,8 +173,9 @@ def test_template_list_query_count_constant(client_as, officer, django_assert_nu
     )
     client.get(LIST_URL)  # warm the session's caches
 
-    # Session, user, role, organisation; the templates; their criteria; the sub-criteria.
-    with django_assert_num_queries(7):
+    # Session, user, role, organisation, the bell's unread count; the templates; their
+    # criteria; the sub-criteria.
+    with django_assert_num_queries(8):
         response = client.get(LIST_URL)
 
     assert len(response.context["templates"]) == 2
