@@ -145,14 +145,16 @@ def _report(problems: list[str]) -> str:
     return "\n\n".join(problems)
 
 
-def check_pages(page, paths: list[str]) -> list[str]:
-    """Each path at desktop size and at 390 × 844: axe clean at both, no sideways scroll on the
-    phone. Returns every problem found, readably, so that one run lists them all."""
+def check_pages(page, paths: list[str | tuple[str, int]]) -> list[str]:
+    """Each path (or (path, expected status)) at desktop size and at 390 × 844: axe clean at
+    both, no sideways scroll on the phone. Returns every problem found, readably, so that one run
+    lists them all."""
     problems = []
-    for path in paths:
-        page.set_viewport_size(dict(zip(("width", "height"), DESKTOP, strict=True)))
+    for item in paths:
+        path, status = item if isinstance(item, tuple) else (item, 200)
+        page.set_viewport_size({"width": DESKTOP[0], "height": DESKTOP[1]})
         response = page.goto(path)
-        assert response is not None and response.status == 200, f"{path}: {response.status}"
+        assert response is not None and response.status == status, f"{path}: {response.status}"
         for width, height in (DESKTOP, PHONE):
             page.set_viewport_size({"width": width, "height": height})
             for violation in _axe_violations(page):
@@ -177,14 +179,16 @@ def check_pages(page, paths: list[str]) -> list[str]:
 
 
 def _go_as(page, log_in, user) -> None:
-    page.set_viewport_size(dict(zip(("width", "height"), DESKTOP, strict=True)))
+    page.set_viewport_size({"width": DESKTOP[0], "height": DESKTOP[1]})
     log_in(page, user.username, PASSWORD)
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_anonymous_pages_are_accessible_and_fit_a_phone(page):
-    problems = check_pages(page, [reverse("home"), reverse("login"), reverse("register")])
+    problems = check_pages(
+        page, [reverse("home"), reverse("login"), reverse("register"), ("/no-such-page/", 404)]
+    )
     assert problems == [], _report(problems)
 
 
@@ -222,6 +226,7 @@ def test_officer_pages_are_accessible_and_fit_a_phone(page, log_in, officer, lon
             reverse("awards:round-entries", args=[award_round.pk]),
             reverse("awards:entry-screening", args=[submitted.pk]),
             reverse("awards:template-list"),
+            reverse("awards:template-create"),
         ],
     )
     assert problems == [], _report(problems)
@@ -258,6 +263,8 @@ def _navbar_lines(page) -> dict:
                 height: nav.getBoundingClientRect().height,
                 line: tallest + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom),
                 rows: rows,
+                heights: items.map(el => Math.round(el.getBoundingClientRect().height)),
+                overflows: nav.scrollWidth > nav.clientWidth,
                 items: items.length,
             };
         }"""
@@ -282,6 +289,8 @@ def test_navbar_is_one_line_on_a_tablet_and_on_desktops(page, log_in, personas, 
         assert lines["items"] >= 1, (width, lines)
         assert lines["rows"] == 1, (width, lines)
         assert lines["height"] <= lines["line"] + 1, (width, lines)
+        # One line of this navbar is 56 to 72 px high; a wrapped link or user name doubles it.
+        assert lines["height"] < 80, (width, lines)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), width
 
     # On the tablet the links are behind the toggler, and open without scrolling sideways.
@@ -336,3 +345,43 @@ def test_axe_is_vendored_with_its_licence_and_loaded_by_no_page():
     assert "Mozilla Public License" in (AXE_DIR / "LICENSE").read_text()
     templates = Path(settings.BASE_DIR).glob("**/templates/**/*.html")
     assert [t for t in templates if ".venv" not in t.parts and "axe" in t.read_text()] == []
+
+
+def _focus_ring(page) -> list[str]:
+    return page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }"
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_keyboard_focus_is_visible_on_the_page_and_on_the_navbar(page, log_in, officer):
+    """Bootstrap draws a pale blue shadow (blue on blue in the navbar); every focused element
+    gets a 3 px outline instead: dark blue on the page, white on the navbar."""
+    FacilityFactory()
+    _go_as(page, log_in, officer)
+    page.goto(reverse("applicants:list"))
+    seen = {}
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        where = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (el.closest("nav.navbar")) return "navbar";
+                if (!el.closest("main")) return "header";
+                if (el.matches(".btn-primary")) return "primary button";
+                if (el.matches("a:not(.btn)")) return "link";
+                return el.tagName.toLowerCase();
+            }"""
+        )
+        seen.setdefault(where, _focus_ring(page))
+        if {"navbar", "header", "link", "input", "primary button"} <= seen.keys():
+            break
+    dark, white = ["solid", "3px", "rgb(10, 61, 145)"], ["solid", "3px", "rgb(255, 255, 255)"]
+    assert seen["navbar"] == white, seen
+    assert seen["header"] == dark  # the language switch
+    assert seen["input"] == dark
+    assert seen["link"] == dark
+    # The primary button (white text on blue) gets a white ring with a dark edge.
+    assert seen["primary button"] == white
