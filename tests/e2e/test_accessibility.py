@@ -183,62 +183,46 @@ def _go_as(page, log_in, user) -> None:
     log_in(page, user.username, PASSWORD)
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_anonymous_pages_are_accessible_and_fit_a_phone(page):
-    problems = check_pages(
-        page, [reverse("home"), reverse("login"), reverse("register"), ("/no-such-page/", 404)]
-    )
-    assert problems == [], _report(problems)
-
-
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_applicant_pages_are_accessible_and_fit_a_phone(page, log_in, applicant, long_names):
-    _go_as(page, log_in, applicant)
-    draft, facility = long_names["draft"], long_names["facility"]
-    problems = check_pages(
-        page,
-        [
+def main_pages(role: str, data: dict) -> list[str | tuple[str, int]]:
+    """The main pages of each role, on the data of `long_names`."""
+    award_round, facility = data["round"], data["facility"]
+    return {
+        "anonymous": [
+            reverse("home"),
+            reverse("login"),
+            reverse("register"),
+            ("/no-such-page/", 404),
+        ],
+        "applicant": [
             reverse("home"),
             reverse("awards:open-rounds"),
             reverse("awards:my-entries"),
-            reverse("awards:entry-detail", args=[draft.pk]),
+            reverse("awards:entry-detail", args=[data["draft"].pk]),
             reverse("applicants:detail", args=[facility.pk]),
         ],
-    )
-    assert problems == [], _report(problems)
-
-
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_officer_pages_are_accessible_and_fit_a_phone(page, log_in, officer, long_names):
-    _go_as(page, log_in, officer)
-    award_round, submitted = long_names["round"], long_names["submitted"]
-    problems = check_pages(
-        page,
-        [
+        "officer": [
             reverse("home"),
             reverse("applicants:list"),
-            reverse("applicants:detail", args=[long_names["facility"].pk]),
+            reverse("applicants:detail", args=[facility.pk]),
             reverse("awards:round-list"),
             reverse("awards:round-detail", args=[award_round.pk]),
             reverse("awards:round-entries", args=[award_round.pk]),
-            reverse("awards:entry-screening", args=[submitted.pk]),
+            reverse("awards:entry-screening", args=[data["submitted"].pk]),
             reverse("awards:template-list"),
             reverse("awards:template-create"),
         ],
-    )
-    assert problems == [], _report(problems)
+        "judge": [reverse("home")],
+        "manager": [reverse("home")],
+    }[role]
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.parametrize("role", ["judge", "manager"])
-def test_judge_and_manager_home_is_accessible_and_fits_a_phone(page, log_in, personas, role):
-    AwardRoundFactory(title=ROUND_TITLE)
-    _go_as(page, log_in, personas[role])
-    problems = check_pages(page, [reverse("home")])
+@pytest.mark.parametrize("role", ["anonymous", "applicant", "officer", "judge", "manager"])
+def test_main_pages_are_accessible_and_fit_a_phone(page, log_in, personas, long_names, role):
+    if personas[role] is not None:
+        _go_as(page, log_in, personas[role])
+    problems = check_pages(page, main_pages(role, long_names))
     assert problems == [], _report(problems)
 
 
