@@ -147,8 +147,8 @@ def _report(problems: list[str]) -> str:
 
 def check_pages(page, paths: list[str | tuple[str, int]]) -> list[str]:
     """Each path (or (path, expected status)) at desktop size and at 390 × 844: axe clean at
-    both, no sideways scroll on the phone. Returns every problem found, readably, so that one run
-    lists them all."""
+    both, no sideways scroll on the phone (nor on a tablet, 820 px). Returns every problem found,
+    readably, so that one run lists them all."""
     problems = []
     for item in paths:
         path, status = item if isinstance(item, tuple) else (item, 200)
@@ -168,13 +168,15 @@ def check_pages(page, paths: list[str | tuple[str, int]]) -> list[str]:
                     f"{path} at {width} px: axe {violation['impact']} [{violation['id']}] "
                     f"{violation['help']}\n{nodes}{tail}"
                 )
-        overflow = _overflow(page)
-        if overflow:
-            problems.append(
-                f"{path} at {PHONE[0]} px scrolls sideways: scrollWidth {overflow['scrollWidth']}"
-                f" > innerWidth {overflow['innerWidth']}; widest elements:\n      "
-                + "\n      ".join(overflow["offenders"])
-            )
+        for width, height in (PHONE, TABLET):
+            page.set_viewport_size({"width": width, "height": height})
+            overflow = _overflow(page)
+            if overflow:
+                problems.append(
+                    f"{path} at {width} px scrolls sideways: scrollWidth "
+                    f"{overflow['scrollWidth']} > innerWidth {overflow['innerWidth']}; "
+                    "widest elements:\n      " + "\n      ".join(overflow["offenders"])
+                )
     return problems
 
 
