@@ -18,7 +18,7 @@ from django.utils.text import capfirst
 from awards import dossier
 from awards.models import Attachment, Entry
 from awards.printouts.common import Item, Printout, Section, frame, round_phrase, text
-from core.formatting import format_date, format_number
+from core.formatting import format_date, format_number, format_phone
 
 
 def _business_registration(facility) -> str:
@@ -53,7 +53,7 @@ def build(entry: Entry) -> Printout:
         Item("Mã số thuế", text(facility.tax_code)),
         Item("Giấy chứng nhận đăng ký kinh doanh số", _business_registration(facility)),
         Item("Địa chỉ", text(facility.full_address)),
-        Item("Điện thoại", text(facility.phone)),
+        Item("Điện thoại", text(format_phone(facility.phone))),
         Item("Email", text(facility.email)),
         Item("Người đại diện theo pháp luật", text(facility.representative_name)),
         Item("Chức vụ", text(facility.representative_title)),

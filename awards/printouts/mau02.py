@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from awards import dossier
 from awards.models import DESCRIPTION, Entry
 from awards.printouts.common import Item, Printout, Section, frame, round_phrase, text
+from core.formatting import format_phone
 
 
 def _description(entry: Entry) -> tuple[Item, ...]:
@@ -40,7 +41,7 @@ def build(entry: Entry) -> Printout:
         ),
         Item("Cơ sở sản xuất", text(facility.name)),
         Item("Địa chỉ", text(facility.full_address)),
-        Item("Điện thoại", text(facility.phone)),
+        Item("Điện thoại", text(format_phone(facility.phone))),
     )
     return Printout(
         number="Mẫu 02",

@@ -57,7 +57,7 @@ def full_entry(award_round, applicant):
         business_registration_date=datetime.date(2015, 3, 9),
         representative_name="Nguyễn Thị Ánh Tuyết",
         representative_title="Chủ nhiệm hợp tác xã",
-        phone="0270 3822 123",
+        phone="02703822123",
         email="keodua@example.vn",
         address_line="Số 12, ấp Phú Thạnh",
         founded_year=2008,
@@ -355,6 +355,20 @@ def test_entry_page_explains_and_links_the_forms(client_as, applicant, entry):
     assert "Không cần gõ lại" in html
     for name in ("entry-mau-01", "entry-mau-01-docx", "entry-mau-02", "entry-mau-02-docx"):
         assert reverse(f"awards:{name}", args=[entry.pk]) in html
+
+
+def test_staff_reading_a_dossier_see_the_forms_a_member_of_a_submitted_one_does_not(
+    client_as, applicant, officer, entry
+):
+    entry.state = Entry.State.SUBMITTED
+    entry.save(update_fields=["state"])
+    url = reverse("awards:entry-detail", args=[entry.pk])
+    staff_html = client_as(officer).get(url).content.decode()
+    member_html = client_as(applicant).get(url).content.decode()
+
+    assert reverse("awards:entry-mau-01", args=[entry.pk]) in staff_html
+    assert "Không cần gõ lại" not in staff_html
+    assert 'id="printable-forms"' not in member_html
 
 
 def test_a_second_facility_of_the_member_gets_its_own_data(client_as, applicant, award_round):
