@@ -61,3 +61,28 @@ def test_the_facility_sees_the_returned_dossier_in_the_bell_and_the_email_in_the
     assert REASON in message.body
     assert f"https://khuyencong.example.gov.vn{entry_url}" in message.body
     assert [m for m in console_messages if m.startswith(("error", "pageerror"))] == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_on_a_phone_the_bell_shows_beside_the_menu_button(
+    page, log_in, applicant, officer, submitted_entry
+):
+    """Below the lg breakpoint the menu is collapsed: the unread count must not hide in it."""
+    services.screen_entry(
+        actor=officer, entry=submitted_entry, decision=Entry.State.RETURNED, note=REASON
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, applicant.username, PASSWORD)
+
+    expect(page.locator("#main-nav")).not_to_be_visible()
+    bell = page.locator("#notification-bell-compact")
+    expect(bell).to_be_visible()
+    expect(bell.locator("#notification-count-compact")).to_have_text("1")
+    expect(page.locator("#notification-bell")).not_to_be_visible()
+    bell.click()
+    page.wait_for_url(re.compile(r"/notifications/$"))
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(page.locator("#notification-bell")).to_be_visible()
+    expect(page.locator("#notification-bell-compact")).not_to_be_visible()
