@@ -64,8 +64,12 @@ Permission = Callable[[object, models.Model], bool]
 # (which the transition writes with the new state, in one UPDATE) and may write other rows. An
 # after-commit effect has the same signature and runs once the transaction has committed.
 Effect = Callable[[models.Model, Change], None]
-# A confirmation text: fixed, or worded from the object (with its numbers).
-Confirmation = str | Callable[[models.Model], str] | None
+# A confirmation text: fixed, or worded from the object (with its numbers) and the day the step
+# would be made on.
+Confirmation = str | Callable[[models.Model, datetime.date], str] | None
+# Whether a step needs a note: a fixed message (always), or a function of the object and the
+# change answering the message when this change needs one, None when it does not.
+NoteRule = str | Callable[[models.Model, Change], str | None] | None
 
 
 def by_roles(*roles: Role) -> Permission:
@@ -80,7 +84,8 @@ def by_roles(*roles: Role) -> Permission:
 @dataclass(frozen=True)
 class Transition:
     """A named step. `label` is what a button making it says; `confirm`, if given, is what the
-    user is asked before making it."""
+    user is asked before making it; `done`, if given, says in words that it was made ("This
+    dossier was submitted"), for a page left open while someone else made it."""
 
     name: str
     sources: tuple[str, ...]
@@ -92,18 +97,54 @@ class Transition:
     effects: tuple[Effect, ...] = ()
     after_commit: tuple[Effect, ...] = ()
     needs_decision: bool = False
-    # The step needs a note (a reason, what to complete): what to say when it has none. The
-    # error sits on `note`, where the user writes it.
-    needs_note: str | None = None
+    # The step needs a note (a reason, what to complete): what to say when it has none, always
+    # or for some changes only (NoteRule). The error sits on `note`, where the user writes it.
+    needs_note: NoteRule = None
+    done: str | None = None
 
     def requirements_missing(self, obj, change: Change) -> list[str]:
         return [message for r in self.requires for message in r(obj, change)]
 
-    def confirmation(self, obj) -> str:
-        """The confirmation text for `obj`, "" when the step asks none."""
+    def note_missing(self, obj, change: Change) -> str | None:
+        """What to say when this change has no note and needs one; None when it needs none."""
+        if self.needs_note is None:
+            return None
+        rule = self.needs_note
+        message = rule(obj, change) if callable(rule) else rule
+        return str(message) if message else None
+
+    def confirmation(self, obj, on: datetime.date | None = None) -> str:
+        """The confirmation text for `obj` if the step is made on `on` (today by default), ""
+        when the step asks none."""
         if self.confirm is None:
             return ""
-        return str(self.confirm(obj) if callable(self.confirm) else self.confirm)
+        if callable(self.confirm):
+            return str(self.confirm(obj, on or timezone.localdate()))
+        return str(self.confirm)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A step a user may attempt now, as a page or the API offers it: its confirmation text,
+    what blocks it (its requirements unmet now: the step is shown disabled with these
+    reasons, not offered) and, if the note is required for it now, what to say about it."""
+
+    step: Transition
+    confirm: str
+    blocked: list[str]
+    note_required: str | None
+
+    @property
+    def name(self) -> str:
+        return self.step.name
+
+    @property
+    def label(self) -> str:
+        return str(self.step.label)
+
+    @property
+    def target(self) -> str:
+        return self.step.target
 
 
 @dataclass
@@ -134,6 +175,33 @@ class Workflow:
         """Transitions this user may attempt from the object's current state."""
         state = getattr(obj, self.state_field)
         return [t for t in self.leaving(state) if t.allowed(user, obj)]
+
+    def options(self, user, obj, on: datetime.date | None = None) -> list[Option]:
+        """The transitions this user may attempt now, each with its confirmation text and the
+        reasons it cannot be made on `on` (today by default): its requirements read as the
+        object stands, without the locks. A hint for the page, not a decision: transition()
+        checks them again under the locks."""
+        when = moment_of(on)
+        source = getattr(obj, self.state_field)
+        options = []
+        for step in self.available(user, obj):
+            change = Change(
+                actor=user,
+                name=step.name,
+                source=source,
+                target=step.target,
+                on=when.day,
+                at=when.at,
+            )
+            options.append(
+                Option(
+                    step=step,
+                    confirm=step.confirmation(obj, when.day),
+                    blocked=step.requirements_missing(obj, change),
+                    note_required=step.note_missing(obj, change),
+                )
+            )
+        return options
 
 
 class TransitionConflict(ValidationError):
@@ -328,8 +396,9 @@ def _check_guard(step: Transition, obj, change: Change) -> None:
         errors["requirements"] = [
             ValidationError(message, code="requirement_missing") for message in missing
         ]
-    if step.needs_note and not change.note:
-        errors["note"] = ValidationError(str(step.needs_note), code="required")
+    note_missing = step.note_missing(obj, change) if not change.note else None
+    if note_missing:
+        errors["note"] = ValidationError(note_missing, code="required")
     if step.needs_decision:
         if not change.decision_number:
             errors["decision_number"] = ValidationError(
