@@ -180,7 +180,7 @@ def state_since(target: models.Model, *, with_actor: bool = False) -> str:
         None,
     )
     if log is None:
-        return _("This is now “%(state)s”.") % {"state": state_label}
+        return _("It is now “%(state)s”.") % {"state": state_label}
     local = timezone.localtime(log.created_at)
     step = workflow.get(log.transition) if log.transition else None
     values = {
@@ -195,5 +195,5 @@ def state_since(target: models.Model, *, with_actor: bool = False) -> str:
             return _("%(done)s at %(time)s on %(date)s (%(actor)s).") % values
         return _("%(done)s at %(time)s on %(date)s.") % values
     if with_actor and values["actor"]:
-        return _("This is “%(state)s” since %(time)s on %(date)s (%(actor)s).") % values
-    return _("This is “%(state)s” since %(time)s on %(date)s.") % values
+        return _("It has been “%(state)s” since %(time)s on %(date)s (%(actor)s).") % values
+    return _("It has been “%(state)s” since %(time)s on %(date)s.") % values

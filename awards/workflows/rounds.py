@@ -74,10 +74,6 @@ def all_entries_screened(award_round: AwardRound, change: Change) -> list[str]:
 # ---- Confirmations with the numbers: what the step does to this round, worded from it -----
 
 
-def _count(singular: str, plural: str, count: int) -> str:
-    return ngettext(singular, plural, count) % {"count": count}
-
-
 def _date_or_dash(day: datetime.date | None) -> str:
     return format_date(day) or "—"
 
@@ -93,26 +89,31 @@ def confirm_open_registration(award_round: AwardRound, on: datetime.date) -> str
     ) % {
         "opens": _date_or_dash(award_round.registration_opens),
         "closes": _date_or_dash(award_round.registration_closes),
-        "groups": _count("%(count)d product group", "%(count)d product groups", groups),
-        "criteria": _count("%(count)d criterion", "%(count)d criteria", criteria),
+        "groups": (
+            ngettext("%(count)d product group", "%(count)d product groups", groups)
+            % {"count": groups}
+        ),
+        "criteria": (
+            ngettext("%(count)d criterion", "%(count)d criteria", criteria) % {"count": criteria}
+        ),
     }
 
 
 def _early_by(days: int) -> str:
     """How early, in weeks from two weeks on, in days below."""
     if days >= 14:
-        return _count("%(count)d week", "%(count)d weeks", days // 7)
-    return _count("%(count)d day", "%(count)d days", days)
+        return ngettext("%(count)d week", "%(count)d weeks", days // 7) % {"count": days // 7}
+    return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
 
 
 def confirm_close_registration(award_round: AwardRound, on: datetime.date) -> str:
     drafts = award_round.entries.filter(state=Entry.State.DRAFT).count()
     if drafts:
-        unsubmitted = _count(
+        unsubmitted = ngettext(
             "%(count)d draft dossier will not be submitted.",
             "%(count)d draft dossiers will not be submitted.",
             drafts,
-        )
+        ) % {"count": drafts}
     else:
         unsubmitted = _("no dossier is left in draft.")
     closes = award_round.registration_closes
@@ -147,17 +148,20 @@ def confirm_start_judging(award_round: AwardRound, on: datetime.date) -> str:
         .annotate(n=models.Count("id"))
         .order_by()
     )
+    eligible = counts.get(E.ELIGIBLE, 0)
     text = _("Start judging with %(eligible)s?") % {
-        "eligible": _count(
-            "%(count)d eligible entry", "%(count)d eligible entries", counts.get(E.ELIGIBLE, 0)
-        )
+        "eligible": ngettext("%(count)d eligible entry", "%(count)d eligible entries", eligible)
+        % {"count": eligible}
     }
     returned = counts.get(E.RETURNED, 0)
     if returned:
-        text += " " + _count(
-            "%(count)d returned dossier was not resubmitted and takes no part.",
-            "%(count)d returned dossiers were not resubmitted and take no part.",
-            returned,
+        text += " " + (
+            ngettext(
+                "%(count)d returned dossier was not resubmitted and takes no part.",
+                "%(count)d returned dossiers were not resubmitted and take no part.",
+                returned,
+            )
+            % {"count": returned}
         )
     return (
         text
