@@ -120,8 +120,11 @@ def render_round_page(request, award_round: AwardRound, failed_form=None):
                 initial={"action": step.name, "from": award_round.state},
                 auto_id=f"id_{step.name}_%s",
             )
-        if option.note_required:
+        if option.note_required and "note" not in form.errors:
+            # Said before it is refused. On the field and on its bound field (which a
+            # validated form has cached).
             form.fields["note"].help_text = option.note_required
+            form["note"].help_text = option.note_required
         forms.append(
             {
                 "step": step,

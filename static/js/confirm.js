@@ -93,26 +93,31 @@
       }
       return;
     }
-    var accepted = false;
     parts.text.textContent = question;
     parts.ok.textContent =
       form.dataset.confirmButton || (submitter && submitter.textContent.trim()) || parts.ok.textContent;
     parts.ok.className = "btn " + (form.dataset.confirmClass || "btn-primary");
+    // Not clickable while the dialog fades in (Bootstrap ignores a hide() then).
+    parts.ok.disabled = true;
 
-    function onOk() {
-      accepted = true;
-      parts.modal.hide();
-    }
-    function onShown() {
-      parts.cancel.focus();
-    }
-    function onHidden() {
+    function cleanUp() {
       parts.ok.removeEventListener("click", onOk);
       parts.element.removeEventListener("shown.bs.modal", onShown);
       parts.element.removeEventListener("hidden.bs.modal", onHidden);
-      if (accepted) {
-        submitConfirmed(form, submitter);
-      } else if (submitter) {
+    }
+    function onOk() {
+      cleanUp();
+      parts.modal.hide();
+      submitConfirmed(form, submitter);
+    }
+    function onShown() {
+      parts.ok.disabled = false;
+      parts.cancel.focus();
+    }
+    function onHidden() {
+      // Cancelled (Cancel, the close button, Escape): back to where the user was.
+      cleanUp();
+      if (submitter) {
         submitter.focus();
       }
     }
