@@ -16,8 +16,13 @@
  * - `data-confirm-count="<checkbox name>"` (a selection): the text is worded from the number of
  *   checked boxes of that name in the form: `data-confirm-one` for one, `data-confirm-other`
  *   otherwise, with `{count}` replaced by the number and `{choice}` by the text of the option
- *   chosen in the form's select named by `data-confirm-choice`. Nothing checked: no dialog (the
- *   server answers what is missing).
+ *   chosen in the form's select (or radio buttons) named by `data-confirm-choice`. Nothing
+ *   checked: no dialog (the server answers what is missing).
+ * - `data-confirm-choice="<name>"` alone (one choice among several: a decision): `{choice}` in
+ *   `data-confirm` is the label of the radio button (or select option) chosen; nothing chosen,
+ *   no dialog (the server says what is missing).
+ * - A submit button with `data-confirm-skip` (a form's "save" beside its "decide") submits
+ *   without asking.
  * - `[data-confirm-check]` inside the form: the no-JavaScript confirmation (a required "I have
  *   read this" checkbox, templates/includes/confirm_check.html); removed here, the dialog asks.
  * - `input[type=checkbox][data-select-all="<name>"]` (hidden until this script shows it): ticks
@@ -51,19 +56,33 @@
     }).length;
   }
 
+  // The text of what is chosen in the form's select or radio buttons named `name`.
   function chosenText(form, name) {
-    var select = name ? form.elements.namedItem(name) : null;
-    if (!select || select.selectedIndex === undefined || select.selectedIndex < 0) {
+    var field = name ? form.elements.namedItem(name) : null;
+    if (!field) {
       return "";
     }
-    return select.options[select.selectedIndex].text.trim();
+    if (field instanceof HTMLSelectElement) {
+      return field.selectedIndex < 0 ? "" : field.options[field.selectedIndex].text.trim();
+    }
+    var radios = field instanceof RadioNodeList ? Array.prototype.slice.call(field) : [field];
+    var checked = radios.filter(function (radio) { return radio.checked; })[0];
+    if (!checked) {
+      return "";
+    }
+    var label = checked.labels && checked.labels[0];
+    return label ? label.textContent.trim() : checked.value;
   }
 
   // The text to ask for this form now; "" asks nothing.
   function questionFor(form) {
     var countName = form.dataset.confirmCount;
+    var choiceName = form.dataset.confirmChoice;
+    if (choiceName && !chosenText(form, choiceName)) {
+      return "";
+    }
     if (!countName) {
-      return form.dataset.confirm || "";
+      return (form.dataset.confirm || "").split("{choice}").join(chosenText(form, choiceName));
     }
     var count = checkedCount(form, countName);
     if (count === 0) {
@@ -136,7 +155,8 @@
       confirmed.delete(form);
       return;
     }
-    var question = questionFor(form);
+    var submitter = event.submitter || null;
+    var question = submitter && submitter.hasAttribute("data-confirm-skip") ? "" : questionFor(form);
     if (!question) {
       return;
     }
@@ -144,7 +164,7 @@
     // unconfirmed submit.
     event.preventDefault();
     event.stopPropagation();
-    ask(form, event.submitter || null, question);
+    ask(form, submitter, question);
   }, true);
 
   function updateSelectAll(master) {

@@ -240,3 +240,17 @@ def test_entry_list_offers_select_all_and_a_confirmation_with_the_count(
     assert 'data-confirm-count="entries" data-confirm-choice="to"' in text
     assert 'data-confirm-other="Quyết định cho {count} hồ sơ: {choice}"' in text
     assert 'id="bulk-confirm-check"' in text
+
+
+def test_screening_decision_is_confirmed_with_the_chosen_decision(
+    client_as, officer, submitted_entry
+):
+    text = client_as(officer).get(reverse("awards:entry-screening", args=[submitted_entry.pk])).text
+
+    assert (
+        'data-confirm="Ghi nhận quyết định “{choice}” cho '
+        f'“{submitted_entry.product_name}”? Cơ sở sẽ được thông báo."' in text
+    )
+    assert 'data-confirm-choice="decision"' in text
+    # Saving the checklist decides nothing: it does not ask.
+    assert 'id="screening-save" data-confirm-skip' in text
