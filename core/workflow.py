@@ -21,6 +21,12 @@ change, from a page, the API, a bulk action or a command, goes through `transiti
   field the effects changed — all in one transaction;
 - after the commit, the after-commit effects (notifications, background work); none runs when
   the transaction rolls back.
+
+Before a step is offered, `Workflow.options()` answers, for each step the user may attempt, its
+confirmation text worded for the object on the day (with its numbers), what blocks it now (its
+requirements, read without the locks: a page shows the step disabled with these reasons, and a
+new condition such as "no panel yet" is one more requirement) and whether it needs a note (a
+note rule may depend on the change: closing registration before its deadline).
 """
 
 import datetime
@@ -34,7 +40,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.activity import Action, log_activity, snapshot
-from core.clock import moment_of
+from core.clock import Moment, moment_of
 from core.models import LONG_TEXT_MAX, ActivityLog
 from core.roles import Role, role_of
 from core.text import clean_text
@@ -54,6 +60,20 @@ class Change:
     note: str = ""
     decision_number: str = ""
     decision_date: datetime.date | None = None
+
+    @classmethod
+    def of(cls, step: "Transition", *, actor, source: str, when: Moment, **details) -> "Change":
+        """The change making `step` from `source` at the moment `when`; `details`: the note
+        and the decision."""
+        return cls(
+            actor=actor,
+            name=step.name,
+            source=source,
+            target=step.target,
+            on=when.day,
+            at=when.at,
+            **details,
+        )
 
 
 # A requirement looks at the object and the change and answers with what is missing.
@@ -185,14 +205,7 @@ class Workflow:
         source = getattr(obj, self.state_field)
         options = []
         for step in self.available(user, obj):
-            change = Change(
-                actor=user,
-                name=step.name,
-                source=source,
-                target=step.target,
-                on=when.day,
-                at=when.at,
-            )
+            change = Change.of(step, actor=user, source=source, when=when)
             options.append(
                 Option(
                     step=step,
@@ -255,13 +268,11 @@ def transition(
                 state=source,
             )
         step = _choose(workflow, labels, current, actor, source, action, to)
-        change = Change(
+        change = Change.of(
+            step,
             actor=actor,
-            name=step.name,
             source=source,
-            target=step.target,
-            on=when.day,
-            at=when.at,
+            when=when,
             note=note,
             decision_number=decision_number,
             decision_date=decision_date,
