@@ -110,9 +110,9 @@ def available_transitions(obj, user) -> list[dict]:
     transition decides again when it is asked for."""
     return [
         {
-            "action": option.name,
-            "to": option.target,
-            "label": option.label,
+            "action": option.step.name,
+            "to": option.step.target,
+            "label": str(option.step.label),
             "confirm": option.confirm,
             "blocked": option.blocked,
             "note_required": option.note_required or "",

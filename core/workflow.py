@@ -22,11 +22,9 @@ change, from a page, the API, a bulk action or a command, goes through `transiti
 - after the commit, the after-commit effects (notifications, background work); none runs when
   the transaction rolls back.
 
-Before a step is offered, `Workflow.options()` answers, for each step the user may attempt, its
-confirmation text worded for the object on the day (with its numbers), what blocks it now (its
-requirements, read without the locks: a page shows the step disabled with these reasons, and a
-new condition such as "no panel yet" is one more requirement) and whether it needs a note (a
-note rule may depend on the change: closing registration before its deadline).
+Before a step is offered, `Workflow.options()` answers its confirmation worded for the object
+and the day, what blocks it now (its requirements, read without the locks: shown as the reasons
+of a disabled step; "no panel yet" is one more requirement) and whether it needs a note.
 """
 
 import datetime
@@ -63,17 +61,8 @@ class Change:
 
     @classmethod
     def of(cls, step: "Transition", *, actor, source: str, when: Moment, **details) -> "Change":
-        """The change making `step` from `source` at the moment `when`; `details`: the note
-        and the decision."""
-        return cls(
-            actor=actor,
-            name=step.name,
-            source=source,
-            target=step.target,
-            on=when.day,
-            at=when.at,
-            **details,
-        )
+        """The change making `step` from `source` at `when`, with the note and decision."""
+        return cls(actor, step.name, source, step.target, when.day, when.at, **details)
 
 
 # A requirement looks at the object and the change and answers with what is missing.
@@ -127,8 +116,6 @@ class Transition:
 
     def note_missing(self, obj, change: Change) -> str | None:
         """What to say when this change has no note and needs one; None when it needs none."""
-        if self.needs_note is None:
-            return None
         rule = self.needs_note
         message = rule(obj, change) if callable(rule) else rule
         return str(message) if message else None
@@ -153,18 +140,6 @@ class Option:
     confirm: str
     blocked: list[str]
     note_required: str | None
-
-    @property
-    def name(self) -> str:
-        return self.step.name
-
-    @property
-    def label(self) -> str:
-        return str(self.step.label)
-
-    @property
-    def target(self) -> str:
-        return self.step.target
 
 
 @dataclass
@@ -197,24 +172,20 @@ class Workflow:
         return [t for t in self.leaving(state) if t.allowed(user, obj)]
 
     def options(self, user, obj, on: datetime.date | None = None) -> list[Option]:
-        """The transitions this user may attempt now, each with its confirmation text and the
-        reasons it cannot be made on `on` (today by default): its requirements read as the
-        object stands, without the locks. A hint for the page, not a decision: transition()
-        checks them again under the locks."""
-        when = moment_of(on)
-        source = getattr(obj, self.state_field)
-        options = []
-        for step in self.available(user, obj):
-            change = Change.of(step, actor=user, source=source, when=when)
-            options.append(
-                Option(
-                    step=step,
-                    confirm=step.confirmation(obj, when.day),
-                    blocked=step.requirements_missing(obj, change),
-                    note_required=step.note_missing(obj, change),
-                )
+        """The steps this user may attempt now, with their confirmation and what blocks them on
+        `on` (today by default), read without the locks: a hint for the page, not a decision
+        (transition() checks again under the locks)."""
+        when, source = moment_of(on), getattr(obj, self.state_field)
+        return [
+            Option(
+                step,
+                step.confirmation(obj, when.day),
+                step.requirements_missing(obj, change),
+                step.note_missing(obj, change),
             )
-        return options
+            for step in self.available(user, obj)
+            for change in [Change.of(step, actor=user, source=source, when=when)]
+        ]
 
 
 class TransitionConflict(ValidationError):

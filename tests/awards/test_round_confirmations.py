@@ -107,7 +107,7 @@ def test_closing_registration_from_its_deadline_on_needs_no_note(open_round, off
 def test_options_offer_close_registration_with_its_note_rule(open_round, officer):
     [option] = AwardRound.workflow.options(officer, open_round, on=TODAY)
 
-    assert (option.name, option.blocked, option.note_required) == (
+    assert (option.step.name, option.blocked, option.note_required) == (
         "close_registration",
         [],
         "Hãy ghi lý do đóng đăng ký trước hạn 16/01/2027.",
@@ -121,7 +121,7 @@ def test_options_block_start_judging_while_dossiers_wait_for_screening(officer):
 
     [option] = AwardRound.workflow.options(officer, award_round)
 
-    assert (option.name, option.blocked) == (
+    assert (option.step.name, option.blocked) == (
         "start_judging",
         ["Còn 2 hồ sơ đã nộp chưa được thẩm tra."],
     )
@@ -135,7 +135,7 @@ def test_options_block_open_registration_while_its_settings_are_missing(officer)
 
     [option] = AwardRound.workflow.options(officer, award_round)
 
-    assert option.name == "open_registration"
+    assert option.step.name == "open_registration"
     assert len(option.blocked) == 3
     assert option.blocked[0] == "Hãy chọn bộ tiêu chí đã có ít nhất một tiêu chí."
 
@@ -143,9 +143,9 @@ def test_options_block_open_registration_while_its_settings_are_missing(officer)
 def test_options_for_a_ready_round_block_nothing(officer):
     award_round = AwardRoundFactory(state="draft")
 
-    assert [(o.name, o.blocked) for o in AwardRound.workflow.options(officer, award_round)] == [
-        ("open_registration", [])
-    ]
+    assert [
+        (o.step.name, o.blocked) for o in AwardRound.workflow.options(officer, award_round)
+    ] == [("open_registration", [])]
 
 
 def test_options_read_today_by_default(open_round, officer):

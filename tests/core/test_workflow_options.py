@@ -30,7 +30,8 @@ def test_options_list_the_user_s_steps_with_confirmation_and_nothing_blocking(ti
     options = Ticket.workflow.options(owner, ticket)
 
     assert [
-        (o.name, o.label, o.target, o.confirm, o.blocked, o.note_required) for o in options
+        (o.step.name, o.step.label, o.step.target, o.confirm, o.blocked, o.note_required)
+        for o in options
     ] == [("close", "Close", "closed", f"Close ticket {ticket.pk}?", [], None)]
 
 
@@ -40,7 +41,7 @@ def test_options_say_what_blocks_a_step_without_refusing_it(ticket, owner, offic
 
     options = Ticket.workflow.options(officer, ticket)
 
-    assert [(o.name, o.blocked) for o in options] == [
+    assert [(o.step.name, o.blocked) for o in options] == [
         ("close_for_owner", ["The folder is closed."])
     ]
 

@@ -52,6 +52,9 @@ def test_award_page_has_no_inline_style_or_script(
     assert re.findall(r"<script\b[^>]*>", html) == [
         '<script src="/static/vendor/htmx-2.0.11/htmx.min.js" defer>',
         '<script src="/static/vendor/bootstrap-5.3.9/bootstrap.bundle.min.js" defer>',
+        '<script src="/static/js/forms.js" defer>',
+        '<script src="/static/js/uploads.js" defer>',
+        '<script src="/static/js/confirm.js" defer>',
     ]
     assert re.findall(r"\son[a-z]+=", html) == []
     assert re.findall(r'(?:src|href)="(?:https?:)?//', html) == []
