@@ -133,3 +133,38 @@ def test_bulk_screening_selects_all_confirms_the_count_and_reload_sends_nothing(
     logs = ActivityLog.objects.filter(action=Action.TRANSITION, transition="return_for_completion")
     assert logs.count() == 3
     assert csp_violations(console_messages) == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_without_javascript_a_step_takes_the_checkbox_and_the_button(
+    browser, live_server, log_in, officer
+):
+    """No script, no dialog: the required "I have read this" checkbox next to the confirmation
+    text makes the step two actions, never one click."""
+    award_round = AwardRoundFactory(state="draft")
+    context = browser.new_context(
+        base_url=live_server.url, locale="vi-VN", java_script_enabled=False
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        log_in(page, officer.username, PASSWORD)
+        page.goto(f"/awards/rounds/{award_round.pk}/")
+        expect(page.locator("#confirm-open_registration")).to_contain_text("Mở đăng ký từ")
+
+        page.click("#transition-open_registration")
+        page.wait_for_timeout(500)
+        assert page.url.endswith(f"/awards/rounds/{award_round.pk}/")
+        award_round.refresh_from_db()
+        assert award_round.state == AwardRound.State.DRAFT
+
+        page.check("#confirm-check-open_registration")
+        page.click("#transition-open_registration")
+        expect(page.locator("#round-state .state-badge")).to_have_attribute(
+            "data-state", "registration"
+        )
+        award_round.refresh_from_db()
+        assert award_round.state == AwardRound.State.REGISTRATION
+    finally:
+        context.close()
