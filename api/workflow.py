@@ -89,24 +89,35 @@ class AvailableTransitionSerializer(serializers.Serializer):
     to = serializers.CharField(help_text="The state it leads to.")
     label = serializers.CharField(help_text="What a button making it says.")
     confirm = serializers.CharField(
-        help_text="What to ask the user before making it; empty when nothing is asked."
+        help_text="What to ask the user before making it, with its consequences for this "
+        "object today; empty when nothing is asked."
+    )
+    blocked = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Why the step cannot be made today (its requirements not met now); empty "
+        "when it can. A client shows such a step disabled with these reasons.",
+    )
+    note_required = serializers.CharField(
+        help_text="When the step needs a `note` today, what to write in it; empty otherwise."
     )
 
 
 def available_transitions(obj, user) -> list[dict]:
     """The steps `user` may attempt from the object's current state, as {action, to, label,
-    confirm}.
+    confirm, blocked, note_required} (core.workflow.Workflow.options, for today).
 
-    Only who may make a step is checked here, not its requirements: the client offers the
-    step, and the transition answers what is still missing."""
+    `blocked` reads the requirements without the locks: a hint for the client, and the
+    transition decides again when it is asked for."""
     return [
         {
-            "action": step.name,
-            "to": step.target,
-            "label": str(step.label),
-            "confirm": step.confirmation(obj),
+            "action": option.step.name,
+            "to": option.step.target,
+            "label": str(option.step.label),
+            "confirm": option.confirm,
+            "blocked": option.blocked,
+            "note_required": option.note_required or "",
         }
-        for step in type(obj).workflow.available(user, obj)
+        for option in type(obj).workflow.options(user, obj)
     ]
 
 
@@ -174,7 +185,8 @@ def workflow_schema(serializer_class) -> dict:
                 400: OpenApiResponse(
                     description="Refused: `action` (unknown, or not possible from the current "
                     "state), `to` (not reachable, or several steps lead there), `requirements` "
-                    "(what is missing), `decision_number`, `decision_date`."
+                    "(what is missing), `note` (the step needs one), `decision_number`, "
+                    "`decision_date`."
                 ),
                 403: OpenApiResponse(description="The user may not make this step."),
                 404: OpenApiResponse(description="Not found or not visible to the user."),

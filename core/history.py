@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -159,3 +159,41 @@ def _display(model: type[models.Model], name: str, value, related: dict) -> str:
         except ValueError:
             return value
     return str(value)
+
+
+def state_since(target: models.Model, *, with_actor: bool = False) -> str:
+    """What happened to an object, in words, for a page left open while someone else acted:
+    "This dossier was submitted at 14:32 on 01/12/2026" from the log row of the transition that
+    led to its current state (its time and, `with_actor`, who made it: for staff), rather than
+    the state machine's wording. An object whose state no logged transition explains (made
+    so by an import or a fixture) is said to be in its state."""
+    model = type(target)._meta.concrete_model
+    workflow = model.workflow
+    state = getattr(target, workflow.state_field)
+    state_label = _display(model, workflow.state_field, state, {})
+    log = next(
+        (
+            row
+            for row in history_of(target).filter(action=Action.TRANSITION)[:1]
+            if row.after.get(workflow.state_field) == state
+        ),
+        None,
+    )
+    if log is None:
+        return _("It is now “%(state)s”.") % {"state": state_label}
+    local = timezone.localtime(log.created_at)
+    step = workflow.get(log.transition) if log.transition else None
+    values = {
+        "done": str(step.done) if step and step.done else "",
+        "state": state_label,
+        "time": formats.time_format(local, "TIME_FORMAT"),
+        "date": formats.date_format(local, "SHORT_DATE_FORMAT"),
+        "actor": (log.actor.full_name or log.actor.username) if log.actor else "",
+    }
+    if values["done"]:
+        if with_actor and values["actor"]:
+            return _("%(done)s at %(time)s on %(date)s (%(actor)s).") % values
+        return _("%(done)s at %(time)s on %(date)s.") % values
+    if with_actor and values["actor"]:
+        return _("It has been “%(state)s” since %(time)s on %(date)s (%(actor)s).") % values
+    return _("It has been “%(state)s” since %(time)s on %(date)s.") % values

@@ -21,6 +21,10 @@ change, from a page, the API, a bulk action or a command, goes through `transiti
   field the effects changed — all in one transaction;
 - after the commit, the after-commit effects (notifications, background work); none runs when
   the transaction rolls back.
+
+Before a step is offered, `Workflow.options()` answers its confirmation worded for the object
+and the day, what blocks it now (its requirements, read without the locks: shown as the reasons
+of a disabled step; "no panel yet" is one more requirement) and whether it needs a note.
 """
 
 import datetime
@@ -34,7 +38,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.activity import Action, log_activity, snapshot
-from core.clock import moment_of
+from core.clock import Moment, moment_of
 from core.models import LONG_TEXT_MAX, ActivityLog
 from core.roles import Role, role_of
 from core.text import clean_text
@@ -55,6 +59,11 @@ class Change:
     decision_number: str = ""
     decision_date: datetime.date | None = None
 
+    @classmethod
+    def of(cls, step: "Transition", *, actor, source: str, when: Moment, **details) -> "Change":
+        """The change making `step` from `source` at `when`, with the note and decision."""
+        return cls(actor, step.name, source, step.target, when.day, when.at, **details)
+
 
 # A requirement looks at the object and the change and answers with what is missing.
 Requirement = Callable[[models.Model, Change], Iterable[str]]
@@ -64,8 +73,12 @@ Permission = Callable[[object, models.Model], bool]
 # (which the transition writes with the new state, in one UPDATE) and may write other rows. An
 # after-commit effect has the same signature and runs once the transaction has committed.
 Effect = Callable[[models.Model, Change], None]
-# A confirmation text: fixed, or worded from the object (with its numbers).
-Confirmation = str | Callable[[models.Model], str] | None
+# A confirmation text: fixed, or worded from the object (with its numbers) and the day the step
+# would be made on.
+Confirmation = str | Callable[[models.Model, datetime.date], str] | None
+# Whether a step needs a note: a fixed message (always), or a function of the object and the
+# change answering the message when this change needs one, None when it does not.
+NoteRule = str | Callable[[models.Model, Change], str | None] | None
 
 
 def by_roles(*roles: Role) -> Permission:
@@ -80,7 +93,8 @@ def by_roles(*roles: Role) -> Permission:
 @dataclass(frozen=True)
 class Transition:
     """A named step. `label` is what a button making it says; `confirm`, if given, is what the
-    user is asked before making it."""
+    user is asked before making it; `done`, if given, says in words that it was made ("This
+    dossier was submitted"), for a page left open while someone else made it."""
 
     name: str
     sources: tuple[str, ...]
@@ -92,18 +106,40 @@ class Transition:
     effects: tuple[Effect, ...] = ()
     after_commit: tuple[Effect, ...] = ()
     needs_decision: bool = False
-    # The step needs a note (a reason, what to complete): what to say when it has none. The
-    # error sits on `note`, where the user writes it.
-    needs_note: str | None = None
+    # The step needs a note (a reason, what to complete): what to say when it has none, always
+    # or for some changes only (NoteRule). The error sits on `note`, where the user writes it.
+    needs_note: NoteRule = None
+    done: str | None = None
 
     def requirements_missing(self, obj, change: Change) -> list[str]:
         return [message for r in self.requires for message in r(obj, change)]
 
-    def confirmation(self, obj) -> str:
-        """The confirmation text for `obj`, "" when the step asks none."""
+    def note_missing(self, obj, change: Change) -> str | None:
+        """What to say when this change has no note and needs one; None when it needs none."""
+        rule = self.needs_note
+        message = rule(obj, change) if callable(rule) else rule
+        return str(message) if message else None
+
+    def confirmation(self, obj, on: datetime.date | None = None) -> str:
+        """The confirmation text for `obj` if the step is made on `on` (today by default), ""
+        when the step asks none."""
         if self.confirm is None:
             return ""
-        return str(self.confirm(obj) if callable(self.confirm) else self.confirm)
+        if callable(self.confirm):
+            return str(self.confirm(obj, on or timezone.localdate()))
+        return str(self.confirm)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A step a user may attempt now, as a page or the API offers it: its confirmation text,
+    what blocks it (its requirements unmet now: the step is shown disabled with these
+    reasons, not offered) and, if the note is required for it now, what to say about it."""
+
+    step: Transition
+    confirm: str
+    blocked: list[str]
+    note_required: str | None
 
 
 @dataclass
@@ -134,6 +170,22 @@ class Workflow:
         """Transitions this user may attempt from the object's current state."""
         state = getattr(obj, self.state_field)
         return [t for t in self.leaving(state) if t.allowed(user, obj)]
+
+    def options(self, user, obj, on: datetime.date | None = None) -> list[Option]:
+        """The steps this user may attempt now, with their confirmation and what blocks them on
+        `on` (today by default), read without the locks: a hint for the page, not a decision
+        (transition() checks again under the locks)."""
+        when, source = moment_of(on), getattr(obj, self.state_field)
+        return [
+            Option(
+                step,
+                step.confirmation(obj, when.day),
+                step.requirements_missing(obj, change),
+                step.note_missing(obj, change),
+            )
+            for step in self.available(user, obj)
+            for change in [Change.of(step, actor=user, source=source, when=when)]
+        ]
 
 
 class TransitionConflict(ValidationError):
@@ -187,13 +239,11 @@ def transition(
                 state=source,
             )
         step = _choose(workflow, labels, current, actor, source, action, to)
-        change = Change(
+        change = Change.of(
+            step,
             actor=actor,
-            name=step.name,
             source=source,
-            target=step.target,
-            on=when.day,
-            at=when.at,
+            when=when,
             note=note,
             decision_number=decision_number,
             decision_date=decision_date,
@@ -328,8 +378,9 @@ def _check_guard(step: Transition, obj, change: Change) -> None:
         errors["requirements"] = [
             ValidationError(message, code="requirement_missing") for message in missing
         ]
-    if step.needs_note and not change.note:
-        errors["note"] = ValidationError(str(step.needs_note), code="required")
+    note_missing = step.note_missing(obj, change) if not change.note else None
+    if note_missing:
+        errors["note"] = ValidationError(note_missing, code="required")
     if step.needs_decision:
         if not change.decision_number:
             errors["decision_number"] = ValidationError(

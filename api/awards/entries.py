@@ -331,7 +331,8 @@ class EntryViewSet(
             200: EntryListSerializer(many=True),
             400: OpenApiResponse(
                 description="Nothing moved: `ids` lists ids that are not visible, otherwise each "
-                "refused entry's id is a key with its reasons."
+                "refused entry's id is a key with its reasons, and `note` says what the note "
+                "(one for all the entries) lacks."
             ),
             403: OpenApiResponse(description="Only extension officers screen entries."),
         },

@@ -73,6 +73,14 @@ class RoundSerializer(ServiceModelSerializer):
         return criteria_tree(award_round.criteria.all())
 
 
+class RoundListSerializer(RoundSerializer):
+    """A round in a list: without `available_transitions`, whose confirmation texts and
+    blocked reasons count the round's entries (queries per round); the detail has them."""
+
+    class Meta(RoundSerializer.Meta):
+        fields = [name for name in RoundSerializer.Meta.fields if name != "available_transitions"]
+
+
 class RoundFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(
         choices=AwardRound.State.choices, label=label(AwardRound, "state")
@@ -112,6 +120,11 @@ class RoundViewSet(
 
     def get_queryset(self):
         return rounds_visible_to(self.request.user).prefetch_related("criteria")
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return RoundListSerializer
+        return RoundSerializer
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -135,8 +135,8 @@ def bulk_transition(
     on: datetime.date | None = None,
 ) -> list[Entry]:
     """Make one step (by name, or by the state it leads to) on many entries at once, all or
-    nothing: if any one is refused, none moves and the error lists each refused entry with its
-    reasons.
+    nothing: if any one is refused, none moves and the error lists each refused entry (by its
+    id) with its reasons, and under `note` what the note lacks (one note for all).
 
     Declaring entries eligible in bulk ticks the conditions nobody has checked yet as met: the
     officer asserts them for the whole selection. A condition already recorded as not met stays
@@ -150,7 +150,7 @@ def bulk_transition(
         # Voting codes are numbered in screening order; a selection usually comes in
         # registration order, which a judge could map back to facilities. Shuffle it.
         random.SystemRandom().shuffle(entries)
-    moved, errors = [], {}
+    moved, errors, note_errors = [], {}, []
     with transaction.atomic():
         # The selection's rounds first, all of them, in one order: each entry's transition locks
         # its round again (already held), and two bulk actions over the same rounds never wait
@@ -173,9 +173,30 @@ def bulk_transition(
                     moved.append(
                         transition(entry, action=action, to=to, actor=actor, note=note, on=on)
                     )
-            except (ValidationError, PermissionDenied) as error:
-                messages = error.messages if isinstance(error, ValidationError) else [str(error)]
-                errors[str(entry.pk)] = messages
+            except ValidationError as error:
+                messages = _refusal(error, note_errors)
+                if messages:
+                    errors[str(entry.pk)] = messages
+            except PermissionDenied as error:
+                errors[str(entry.pk)] = [str(error)]
+        if note_errors:
+            # One note for the whole selection: its error is the note's, said once, not
+            # repeated for every entry.
+            errors["note"] = note_errors
         if errors:
             raise ValidationError(errors)
     return moved
+
+
+def _refusal(error: ValidationError, note_errors: list[str]) -> list[str]:
+    """An entry's refusal, without what it says about the note (added to `note_errors`)."""
+    if not hasattr(error, "error_dict"):
+        return error.messages
+    messages = []
+    for key, errors in error.error_dict.items():
+        for message in ValidationError(errors).messages:
+            if key != "note":
+                messages.append(message)
+            elif message not in note_errors:
+                note_errors.append(message)
+    return messages

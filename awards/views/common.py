@@ -1,12 +1,20 @@
 """Helpers every award page shares: fetching what the user may see (404 otherwise), binding a
-form only to a POST, flattening a service's error."""
+form only to a POST, flattening a service's error, answering a page left open while someone else
+acted."""
 
+import datetime
+
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 
 from awards import rules
 from awards.models import AwardRound, Entry
+from core.activity import history_of
+from core.history import state_since
+from core.roles import is_staff_role
 
 PAGE_SIZE = 25
 
@@ -53,3 +61,24 @@ def criteria_of(award_round: AwardRound):
     else:
         return []
     return list(criteria.filter(parent=None).prefetch_related("children"))
+
+
+def registration_closed_on(award_round: AwardRound, today) -> datetime.date | None:
+    """The day registration closed for a round that has opened, None while it has not: its
+    deadline once passed, or the day the center closed it if that came first."""
+    closes = award_round.registration_closes
+    if award_round.phase.accepts_entries:
+        return closes if closes is not None and today > closes else None
+    if not award_round.phase.opened:
+        return None
+    closing = history_of(award_round).filter(transition="close_registration").first()
+    days = [day for day in (closes, closing and timezone.localdate(closing.created_at)) if day]
+    return min(days, default=None)
+
+
+def stale_entry(request, entry: Entry):
+    """A page left open while someone else moved the entry: say what happened, in words, and
+    show the entry as it is now."""
+    entry.refresh_from_db()
+    messages.error(request, state_since(entry, with_actor=is_staff_role(request.user)))
+    return redirect("awards:entry-detail", pk=entry.pk)

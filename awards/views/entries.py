@@ -25,14 +25,16 @@ from awards.views.common import (
     PAGE_SIZE,
     entry_for,
     posted,
+    registration_closed_on,
     round_for,
     service_error_messages,
+    stale_entry,
 )
 from core.forms import add_service_errors
-from core.history import history_rows
+from core.history import history_rows, state_since
 from core.http import require_form, require_safe
 from core.roles import Role, is_staff_role, role_of
-from core.workflow import transition
+from core.workflow import TransitionConflict, transition
 
 
 def _require_applicant(user) -> None:
@@ -81,6 +83,15 @@ def open_rounds(request):
 @require_form
 @login_required
 def entry_register(request, pk):
+    """Registering a product in a round. The link of a round whose registration has closed
+    (a facility's bookmark, an old message) says so and when, rather than a 404; a round not
+    yet opened stays unknown (404)."""
+    if role_of(request.user) == Role.APPLICANT:
+        award_round = get_object_or_404(AwardRound, pk=pk)
+        closed_on = registration_closed_on(award_round, timezone.localdate())
+        if closed_on is not None:
+            context = {"round": award_round, "form": None, "closed_on": closed_on}
+            return render(request, "awards/entry_register.html", context)
     award_round = round_for(request.user, pk)
     _require_applicant(request.user)
     facilities = facilities_visible_to(request.user)
@@ -291,6 +302,8 @@ def entry_submit(request, pk):
             expected=request.POST.get("from") or None,
             actor=request.user,
         )
+    except TransitionConflict:
+        return stale_entry(request, entry)
     except ValidationError as error:
         return render_entry_page(request, entry, submit_errors=service_error_messages(error))
     messages.success(
@@ -324,6 +337,8 @@ def entry_withdraw(request, pk):
                 actor=request.user,
                 note=form.cleaned_data["note"],
             )
+        except TransitionConflict:
+            return stale_entry(request, entry)
         except ValidationError as error:
             errors = service_error_messages(error)
         else:
@@ -338,4 +353,6 @@ def entry_withdraw(request, pk):
         "available": entry.state in step.sources,
         "staff": is_staff_role(request.user),
     }
+    if not context["available"]:
+        context["since"] = state_since(entry, with_actor=context["staff"])
     return render(request, "awards/entry_withdraw.html", context)

@@ -21,10 +21,10 @@ from awards.models import (
 )
 from awards.views.common import PAGE_SIZE, criteria_of, posted, round_for
 from core.forms import add_service_errors
-from core.history import history_rows
+from core.history import history_rows, state_since
 from core.http import require_form, require_safe
 from core.roles import Role, is_staff_role, role_of
-from core.workflow import transition
+from core.workflow import Transition, TransitionConflict, transition
 
 # ---- Rounds -------------------------------------------------------------------------------
 
@@ -104,12 +104,15 @@ def round_detail(request, pk):
 
 
 def render_round_page(request, award_round: AwardRound, failed_form=None):
-    """The round page; `failed_form` is a refused transition's form, shown with its errors."""
+    """The round page; `failed_form` is a refused transition's form, shown with its errors.
+    Each step the user may take is offered with its confirmation, or shown disabled with what
+    blocks it (core.workflow.Workflow.options)."""
     user = request.user
     staff = is_staff_role(user)
-    transitions = AwardRound.workflow.available(user, award_round) if staff else []
+    options = AwardRound.workflow.options(user, award_round) if staff else []
     forms = []
-    for step in transitions:
+    for option in options:
+        step = option.step
         if failed_form is not None and failed_form.data.get("action") == step.name:
             form = failed_form
         else:
@@ -117,7 +120,21 @@ def render_round_page(request, award_round: AwardRound, failed_form=None):
                 initial={"action": step.name, "from": award_round.state},
                 auto_id=f"id_{step.name}_%s",
             )
-        forms.append({"step": step, "form": form, "confirm": step.confirmation(award_round)})
+        if option.note_required and "note" not in form.errors:
+            # Said before it is refused. On the field and on its bound field (which a
+            # validated form has cached).
+            form.fields["note"].help_text = option.note_required
+            form["note"].help_text = option.note_required
+        forms.append(
+            {
+                "step": step,
+                "option": option,
+                "form": form,
+                "confirm": option.confirm,
+                # The note is asked where the step may need one, and the decision where it does.
+                "fields": _transition_fields(form, step),
+            }
+        )
     criteria = criteria_of(award_round)
     context = {
         "round": award_round,
@@ -161,6 +178,11 @@ def round_transition(request, pk):
                 decision_number=data["decision_number"],
                 decision_date=data["decision_date"],
             )
+        except TransitionConflict:
+            # A page left open while someone else moved the round: say what happened, show it.
+            award_round.refresh_from_db()
+            messages.error(request, state_since(award_round, with_actor=True))
+            return redirect("awards:round-detail", pk=award_round.pk)
         except ValidationError as error:
             add_service_errors(form, error, {"requirements": None, "action": None, "from": None})
         else:
@@ -170,3 +192,14 @@ def round_transition(request, pk):
             )
             return redirect("awards:round-detail", pk=award_round.pk)
     return render_round_page(request, award_round, failed_form=form)
+
+
+def _transition_fields(form: RoundTransitionForm, step: Transition) -> list:
+    """The visible fields a step's form asks: the decision (number, date) where the step needs
+    it, and the note where it needs or may need one."""
+    names = []
+    if step.needs_decision:
+        names += ["decision_number", "decision_date"]
+    if step.needs_decision or step.needs_note is not None:
+        names.append("note")
+    return [form[name] for name in names]

@@ -21,9 +21,11 @@ from awards.queries import entries_visible_to
 from awards.views.common import PAGE_SIZE, entry_for, posted, round_for, service_error_messages
 from awards.views.entries import attachment_groups, description_rows
 from core.forms import add_service_errors, style_fields
+from core.history import state_since
 from core.http import require_form, require_safe
 from core.models import Province
 from core.roles import is_staff_role
+from core.workflow import TransitionConflict
 
 
 def entry_counts(award_round: AwardRound, groups: list[ProductGroup]) -> dict:
@@ -138,14 +140,7 @@ def entries_bulk(request, pk):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            by_pk = {str(entry.pk): entry for entry in entries}
-            if hasattr(error, "error_dict"):
-                bulk_errors = [
-                    (by_pk.get(key), [m for e in errors for m in e.messages])
-                    for key, errors in error.error_dict.items()
-                ]
-            else:
-                bulk_errors = [(None, service_error_messages(error))]
+            bulk_errors = _bulk_refusals(request, form, entries, error)
         else:
             state = Entry.State(form.cleaned_data["to"]).label
             messages.success(
@@ -159,6 +154,28 @@ def entries_bulk(request, pk):
             )
             return redirect(_list_url(award_round, request.GET.urlencode()))
     return render_entry_list(request, award_round, bulk_form=form, bulk_errors=bulk_errors)
+
+
+def _bulk_refusals(request, form: BulkActionForm, entries: list[Entry], error: ValidationError):
+    """(entry, reasons) for each refused entry, the note's error put on the note field. An
+    entry someone else decided meanwhile says so in words (core.history.state_since)."""
+    if not hasattr(error, "error_dict"):
+        return [(None, service_error_messages(error))]
+    by_pk = {str(entry.pk): entry for entry in entries}
+    refusals = []
+    for key, errors in error.error_dict.items():
+        if key == "note":
+            form.add_error("note", errors)
+            continue
+        entry = by_pk.get(key)
+        reasons = [m for e in errors for m in e.messages]
+        if entry is not None:
+            entry.refresh_from_db()
+            if entry.state != Entry.State.SUBMITTED:
+                since = state_since(entry, with_actor=True)
+                reasons = [since, _("Only a submitted entry is screened.")]
+        refusals.append((entry, reasons))
+    return refusals
 
 
 def _list_url(award_round: AwardRound, query: str) -> str:
@@ -176,16 +193,22 @@ def entry_screening(request, pk):
     form = ScreeningForm(posted(request), checks=checks)
     open_for_screening = entry.state == Entry.State.SUBMITTED
     if request.method == "POST" and not open_for_screening:
-        # A page left open while someone else decided: say so, show the entry as it is now.
+        # A page left open while someone else decided: say what happened, show the entry as
+        # it is now.
         messages.error(
             request,
-            _("This entry is no longer waiting for screening: it is now “%(state)s”.")
-            % {"state": entry.get_state_display()},
+            f"{state_since(entry, with_actor=True)} {_('Only a submitted entry is screened.')}",
         )
         return redirect("awards:entry-screening", pk=entry.pk)
     if request.method == "POST" and form.is_valid():
         deciding = request.POST.get("action") == "decide"
-        if _screen(request, entry, form, deciding=deciding):
+        try:
+            screened = _screen(request, entry, form, deciding=deciding)
+        except TransitionConflict:
+            entry.refresh_from_db()
+            messages.error(request, state_since(entry, with_actor=True))
+            return redirect("awards:entry-screening", pk=entry.pk)
+        if screened:
             if deciding:
                 entry.refresh_from_db()
                 messages.success(
@@ -236,6 +259,8 @@ def _screen(request, entry: Entry, form: ScreeningForm, *, deciding: bool) -> bo
             services.record_screening(
                 actor=request.user, entry=entry, checks=form.checks(), expected=expected
             )
+    except TransitionConflict:
+        raise
     except ValidationError as error:
         names = {"requirements": None, "decision": "decision"}
         if hasattr(error, "error_dict"):

@@ -104,6 +104,7 @@ Entry.workflow = Workflow(
             E.SUBMITTED,
             facility_member,
             label=gettext_lazy("Submit the dossier"),
+            done=gettext_lazy("This dossier was submitted"),
             confirm=SUBMIT_CONFIRMATION,
             requires=(registration_window_open, dossier_complete),
             effects=(mark_submitted,),
@@ -114,6 +115,7 @@ Entry.workflow = Workflow(
             E.SUBMITTED,
             facility_member,
             label=gettext_lazy("Submit the completed dossier"),
+            done=gettext_lazy("This dossier was submitted again"),
             confirm=SUBMIT_CONFIRMATION,
             requires=(round_screens, dossier_complete),
             effects=(mark_submitted,),
@@ -124,6 +126,7 @@ Entry.workflow = Workflow(
             E.ELIGIBLE,
             officers,
             label=gettext_lazy("Eligible: screened in, a voting code is given"),
+            done=gettext_lazy("This entry was declared eligible"),
             requires=(round_screens, checklist_all_met),
             effects=(assign_voting_code,),
             after_commit=(notifications.entry_eligible,),
@@ -134,6 +137,7 @@ Entry.workflow = Workflow(
             E.RETURNED,
             officers,
             label=gettext_lazy("Returned: the facility completes the dossier"),
+            done=gettext_lazy("This dossier was returned for completion"),
             requires=(round_screens,),
             needs_note=gettext_lazy("Say what the facility must complete."),
             effects=(keep_reason,),
@@ -145,6 +149,7 @@ Entry.workflow = Workflow(
             E.INELIGIBLE,
             officers,
             label=gettext_lazy("Ineligible"),
+            done=gettext_lazy("This entry was declared ineligible"),
             confirm=gettext_lazy(
                 "Declare the entry ineligible? The facility reads the reason; the entry takes "
                 "no further part in the round."
@@ -162,6 +167,7 @@ Entry.workflow = Workflow(
             E.WITHDRAWN,
             facility_member,
             label=gettext_lazy("Withdraw the entry"),
+            done=gettext_lazy("This entry was withdrawn"),
             confirm=gettext_lazy("Withdraw this entry from the round? This cannot be undone."),
             requires=(round_before_judging,),
             effects=(keep_reason,),
@@ -172,6 +178,7 @@ Entry.workflow = Workflow(
             E.WITHDRAWN,
             officers,
             label=gettext_lazy("Withdraw at the facility's request"),
+            done=gettext_lazy("This entry was withdrawn at the facility's request"),
             confirm=gettext_lazy(
                 "Withdraw this entry at the facility's request? This cannot be undone; the "
                 "facility reads the note."

@@ -3,6 +3,9 @@
 Attached to the model as `AwardRound.workflow`; core.workflow.transition is the only way to
 move a round."""
 
+import datetime
+
+from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -12,6 +15,7 @@ from awards.models import (
     Entry,
     RoundCriterion,
 )
+from core.formatting import format_date
 from core.roles import Role
 from core.workflow import Change, Transition, Workflow, by_roles
 
@@ -67,6 +71,108 @@ def all_entries_screened(award_round: AwardRound, change: Change) -> list[str]:
     return []
 
 
+# ---- Confirmations with the numbers: what the step does to this round, worded from it -----
+
+
+def _date_or_dash(day: datetime.date | None) -> str:
+    return format_date(day) or "—"
+
+
+def confirm_open_registration(award_round: AwardRound, on: datetime.date) -> str:
+    template = award_round.criteria_template
+    criteria = template.criteria.count() if template is not None else 0
+    groups = award_round.product_groups.count()
+    return _(
+        "Open registration from %(opens)s to %(closes)s for %(groups)s with %(criteria)s? "
+        "The criteria are copied into the round, and its level, year, criteria and product "
+        "groups can no longer change."
+    ) % {
+        "opens": _date_or_dash(award_round.registration_opens),
+        "closes": _date_or_dash(award_round.registration_closes),
+        "groups": (
+            ngettext("%(count)d product group", "%(count)d product groups", groups)
+            % {"count": groups}
+        ),
+        "criteria": (
+            ngettext("%(count)d criterion", "%(count)d criteria", criteria) % {"count": criteria}
+        ),
+    }
+
+
+def _early_by(days: int) -> str:
+    """How early, in weeks from two weeks on, in days below."""
+    if days >= 14:
+        return ngettext("%(count)d week", "%(count)d weeks", days // 7) % {"count": days // 7}
+    return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
+
+
+def confirm_close_registration(award_round: AwardRound, on: datetime.date) -> str:
+    drafts = award_round.entries.filter(state=Entry.State.DRAFT).count()
+    if drafts:
+        unsubmitted = ngettext(
+            "%(count)d draft dossier will not be submitted.",
+            "%(count)d draft dossiers will not be submitted.",
+            drafts,
+        ) % {"count": drafts}
+    else:
+        unsubmitted = _("no dossier is left in draft.")
+    closes = award_round.registration_closes
+    if closes is not None and on < closes:
+        return _(
+            "Close registration %(early)s early, before its deadline of %(date)s; %(drafts)s"
+        ) % {
+            "early": _early_by((closes - on).days),
+            "date": format_date(closes),
+            "drafts": unsubmitted,
+        }
+    return _("Close registration (deadline %(date)s) and start screening; %(drafts)s") % {
+        "date": _date_or_dash(closes),
+        "drafts": unsubmitted,
+    }
+
+
+def note_closing_early(award_round: AwardRound, change: Change) -> str | None:
+    """Closing before the deadline takes a reason: the facilities were told another date."""
+    closes = award_round.registration_closes
+    if closes is not None and change.on < closes:
+        return _("Say why registration closes before its deadline of %(date)s.") % {
+            "date": format_date(closes)
+        }
+    return None
+
+
+def confirm_start_judging(award_round: AwardRound, on: datetime.date) -> str:
+    counts = dict(
+        award_round.entries.filter(state__in=(E.ELIGIBLE, E.RETURNED))
+        .values_list("state")
+        .annotate(n=models.Count("id"))
+        .order_by()
+    )
+    eligible = counts.get(E.ELIGIBLE, 0)
+    text = _("Start judging with %(eligible)s?") % {
+        "eligible": ngettext("%(count)d eligible entry", "%(count)d eligible entries", eligible)
+        % {"count": eligible}
+    }
+    returned = counts.get(E.RETURNED, 0)
+    if returned:
+        text += " " + (
+            ngettext(
+                "%(count)d returned dossier was not resubmitted and takes no part.",
+                "%(count)d returned dossiers were not resubmitted and take no part.",
+                returned,
+            )
+            % {"count": returned}
+        )
+    return (
+        text
+        + " "
+        + _(
+            "Entries can no longer be withdrawn, and the pass score, the minimum number of score "
+            "sheets, the blind-judging settings and the dates are fixed."
+        )
+    )
+
+
 def record_decision(award_round: AwardRound, change: Change) -> None:
     award_round.decision_number = change.decision_number
     award_round.decision_date = change.decision_date
@@ -83,10 +189,8 @@ AwardRound.workflow = Workflow(
             R.REGISTRATION,
             officers,
             label=gettext_lazy("Open registration"),
-            confirm=gettext_lazy(
-                "Open registration? The round's criteria are copied from its template, and its "
-                "level, year, criteria and product groups can no longer change."
-            ),
+            confirm=confirm_open_registration,
+            done=gettext_lazy("Registration for this round was opened"),
             requires=(round_ready_for_registration,),
             effects=(copy_criteria,),
             after_commit=(notifications.round_opened,),
@@ -97,10 +201,9 @@ AwardRound.workflow = Workflow(
             R.SCREENING,
             officers,
             label=gettext_lazy("Close registration and start screening"),
-            confirm=gettext_lazy(
-                "Close registration? Facilities can no longer register products or submit "
-                "drafts; returned dossiers can still be completed while screening lasts."
-            ),
+            confirm=confirm_close_registration,
+            needs_note=note_closing_early,
+            done=gettext_lazy("Registration for this round was closed"),
         ),
         Transition(
             "start_judging",
@@ -108,11 +211,8 @@ AwardRound.workflow = Workflow(
             R.JUDGING,
             officers,
             label=gettext_lazy("Start judging"),
-            confirm=gettext_lazy(
-                "Start judging? Returned dossiers can no longer be resubmitted, entries can no "
-                "longer be withdrawn, and the pass score, the minimum number of score sheets, "
-                "the blind-judging settings and the dates are fixed."
-            ),
+            confirm=confirm_start_judging,
+            done=gettext_lazy("Judging of this round was started"),
             requires=(all_entries_screened,),
         ),
         Transition(
@@ -122,6 +222,7 @@ AwardRound.workflow = Workflow(
             officers,
             label=gettext_lazy("End judging and deliberate"),
             confirm=gettext_lazy("End judging? Judges can no longer change their score sheets."),
+            done=gettext_lazy("Judging of this round was ended"),
         ),
         Transition(
             "finalize",
@@ -133,6 +234,7 @@ AwardRound.workflow = Workflow(
                 "Finalize the results with this decision? Nothing of the round can change "
                 "afterwards."
             ),
+            done=gettext_lazy("The results of this round were finalized"),
             effects=(record_decision,),
             needs_decision=True,
         ),
@@ -145,6 +247,7 @@ AwardRound.workflow = Workflow(
             confirm=gettext_lazy(
                 "Publish the results? Every facility then sees its entries' results."
             ),
+            done=gettext_lazy("The results of this round were published"),
         ),
     ],
 )

@@ -832,13 +832,15 @@ def test_bulk_with_one_refused_entry_moves_none(api_as, officer, batch, entry):
     assert ScreeningCheck.objects.count() == 0
 
 
-def test_bulk_without_note_lists_every_entry(api_as, officer, batch):
+def test_bulk_without_note_is_refused_on_the_note(api_as, officer, batch):
+    """One note for the whole selection: its error is on `note`, once, not on every entry."""
     response = api_as(officer).post(
         BULK_URL, {"ids": [e.pk for e in batch], "to": "ineligible"}, format="json"
     )
 
     assert response.status_code == 400
-    assert sorted(response.json()) == sorted(str(e.pk) for e in batch)
+    assert response.json() == {"note": ["Hãy ghi lý do sản phẩm không đủ điều kiện."]}
+    assert set(Entry.objects.values_list("state", flat=True)) == {"submitted"}
 
 
 def test_bulk_with_unknown_id_is_refused(api_as, officer, batch):

@@ -57,8 +57,11 @@ def test_round_open_registration_by_officer_or_admin_copies_criteria(
 def test_round_transition_by_officer_moves_it(api_as, officer, source, target):
     award_round = AwardRoundFactory(state=source)
 
+    # Closing registration before its deadline (the factory's is 20 days on) takes a note.
     response = api_as(officer).post(
-        round_url(award_round, "transition"), {"to": target}, format="json"
+        round_url(award_round, "transition"),
+        {"to": target, "note": "Theo kế hoạch của Sở"},
+        format="json",
     )
 
     assert response.status_code == 200
@@ -727,12 +730,16 @@ def test_entry_available_transitions_carry_label_and_confirmation(
             "label": "Nộp hồ sơ",
             "confirm": "Nộp hồ sơ? Sau khi nộp, hồ sơ không thể sửa trừ khi Trung tâm trả lại "
             "để bổ sung.",
+            "blocked": [],
+            "note_required": "",
         },
         {
             "action": "withdraw",
             "to": "withdrawn",
             "label": "Rút hồ sơ đăng ký",
             "confirm": "Rút sản phẩm này khỏi đợt bình chọn? Không thể hoàn tác.",
+            "blocked": [],
+            "note_required": "",
         },
     ]
 

@@ -42,7 +42,7 @@ def screening_round_with_returned_entry(facility, officer, applicant):
     entry = EntryFactory(round=award_round, facility=facility)
     complete_dossier(entry)
     transition(entry, action="submit", actor=applicant)
-    transition(award_round, action="close_registration", actor=officer)
+    transition(award_round, action="close_registration", actor=officer, note="Đóng sớm")
     transition(entry, action="return_for_completion", actor=officer, note="Bổ sung Mẫu 01")
     return award_round, entry
 
@@ -110,7 +110,10 @@ def test_registration_closes_while_a_product_is_registered(
 
     def close():
         transition(
-            AwardRound.objects.get(pk=award_round.pk), action="close_registration", actor=officer
+            AwardRound.objects.get(pk=award_round.pk),
+            action="close_registration",
+            actor=officer,
+            note="Đóng sớm",
         )
 
     outcomes = race(close, register)

@@ -116,6 +116,11 @@ def test_applicant_submits_an_entry_and_officer_screens_it_in(
     expect(page.locator("#missing-list")).to_have_count(0)
 
     page.click("#entry-submit")
+    # Submitting cannot be undone: the confirmation dialog asks first (static/js/confirm.js).
+    expect(page.locator("#confirm-dialog-text")).to_have_text(
+        re.compile(r"^Nộp hồ sơ\? Sau khi nộp")
+    )
+    page.click("#confirm-dialog-ok")
     page.wait_for_url(re.compile(rf"/awards/entries/{entry.pk}/$"))
     expect(page.locator("#entry-state .state-badge")).to_have_attribute("data-state", "submitted")
     expect(page.locator("#entry-submit")).to_have_count(0)
@@ -137,6 +142,11 @@ def test_applicant_submits_an_entry_and_officer_screens_it_in(
         page.check(f"#screening-form input[name=met_{condition}][value=yes]")
     page.check("#screening-form input[name=decision][value=eligible]")
     page.click("#screening-decide")
+    # The decision is confirmed, named by its label (static/js/confirm.js).
+    expect(page.locator("#confirm-dialog-text")).to_contain_text(
+        f"“Đủ điều kiện: đưa vào chấm, cấp mã số bình chọn” cho “{PRODUCT}”"
+    )
+    page.click("#confirm-dialog-ok")
     page.wait_for_url(re.compile(rf"/awards/rounds/{award_round.pk}/entries/$"))
 
     entry.refresh_from_db()

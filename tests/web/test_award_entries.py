@@ -178,20 +178,23 @@ def test_register_for_a_facility_i_am_not_member_of_refused(
     assert Entry.objects.count() == 0
 
 
-def test_register_in_a_closed_window_shows_the_error_on_top(client_as, applicant, facility):
+def test_register_in_a_closed_window_says_when_it_closed(client_as, applicant, facility):
     today = timezone.localdate()
+    closes = today - datetime.timedelta(days=1)
     closed = AwardRoundFactory(
-        registration_opens=today - datetime.timedelta(days=30),
-        registration_closes=today - datetime.timedelta(days=1),
+        registration_opens=today - datetime.timedelta(days=30), registration_closes=closes
     )
 
     response = client_as(applicant).post(register_url(closed), register_data(facility))
 
-    form = response.context["form"]
     assert response.status_code == 200
-    assert response.context["window_open"] is False
-    assert list(form.errors) == ["__all__"]
-    assert len(form.non_field_errors()) == 1
+    assert response.context["closed_on"] == closes
+    assert response.context["form"] is None
+    assert (
+        f"Đợt bình chọn “{closed.title}” đã hết hạn đăng ký ngày {closes:%d/%m/%Y}."
+        in response.text
+    )
+    assert f'href="{reverse("awards:open-rounds")}" id="register-open-rounds"' in response.text
     assert Entry.objects.count() == 0
 
 
@@ -595,19 +598,20 @@ def test_officer_withdraws_at_the_facilitys_request_with_how_it_asked(
     assert (log.transition, log.actor) == ("withdraw_on_request", officer)
 
 
-def test_withdraw_from_a_stale_page_is_refused_with_the_current_state(
+def test_withdraw_from_a_stale_page_says_what_happened_in_words(
     client_as, applicant, officer, submitted_entry
 ):
     transition(submitted_entry, action="return_for_completion", actor=officer, note="Bổ sung")
+    returned = timezone.localtime(history_of(submitted_entry).first().created_at)
 
     response = client_as(applicant).post(
-        entry_url(submitted_entry, "awards:entry-withdraw"), {"from": "submitted"}
+        entry_url(submitted_entry, "awards:entry-withdraw"), {"from": "submitted"}, follow=True
     )
 
-    assert response.status_code == 200
-    assert response.context["errors"] == [
-        "Dữ liệu vừa được thay đổi: trạng thái hiện tại là “Trả lại để bổ sung”. "
-        "Hãy tải lại trang và thử lại."
+    assert response.redirect_chain == [(entry_url(submitted_entry), 302)]
+    # The facility reads what happened and when; who at the center did it is not its business.
+    assert [str(m) for m in response.context["messages"]] == [
+        f"Hồ sơ này đã được trả lại để bổ sung lúc {returned:%H:%M} ngày {returned:%d/%m/%Y}."
     ]
     submitted_entry.refresh_from_db()
     assert submitted_entry.state == E.RETURNED

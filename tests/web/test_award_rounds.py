@@ -310,19 +310,30 @@ def test_transition_from_the_wrong_state_shows_the_error(client_as, officer, dra
     ]
 
 
-def test_transition_from_a_stale_page_says_where_the_round_is_now(client_as, officer, award_round):
-    """Another officer closed registration while this page still showed it open."""
+def test_transition_from_a_stale_page_says_what_happened_in_words(
+    client_as, officer, admin_user, draft_round
+):
+    """Another officer opened registration while this page still showed the draft: the page
+    says who did what and when, not the state machine's "cannot go from … to …"."""
+    from django.utils import timezone
+
+    from core.workflow import transition
+
+    transition(draft_round, action="open_registration", actor=admin_user)
+    opened = timezone.localtime(history_of(draft_round).first().created_at)
+
     response = client_as(officer).post(
-        round_url(award_round, "awards:round-transition"),
-        {"action": "close_registration", "from": "draft"},
+        round_url(draft_round, "awards:round-transition"),
+        {"action": "open_registration", "from": "draft"},
+        follow=True,
     )
 
-    award_round.refresh_from_db()
-    assert response.status_code == 200
-    assert award_round.state == R.REGISTRATION
-    assert response.context["failed_form"].non_field_errors() == [
-        "Dữ liệu vừa được thay đổi: trạng thái hiện tại là “Đang nhận đăng ký”. "
-        "Hãy tải lại trang và thử lại."
+    draft_round.refresh_from_db()
+    assert response.redirect_chain == [(round_url(draft_round), 302)]
+    assert draft_round.state == R.REGISTRATION
+    assert [str(m) for m in response.context["messages"]] == [
+        f"Đợt bình chọn này đã được mở đăng ký lúc {opened:%H:%M} ngày {opened:%d/%m/%Y} "
+        f"({admin_user.full_name})."
     ]
 
 

@@ -233,8 +233,9 @@ def test_bulk_is_all_or_nothing_and_names_the_refused_entry(
     )
 
     assert response.status_code == 200
-    assert [(refused, len(reasons)) for refused, reasons in response.context["bulk_errors"]] == [
-        (draft, 1)
+    # Said in words, not as "cannot go from … to …".
+    assert response.context["bulk_errors"] == [
+        (draft, ["Hiện ở trạng thái “Bản nháp”.", "Chỉ thẩm tra hồ sơ đã nộp."])
     ]
     assert 'id="bulk-errors"' in response.text
     assert sorted(Entry.objects.values_list("state", flat=True)) == [
@@ -255,7 +256,10 @@ def test_bulk_returned_without_a_note_refuses_every_entry(
         bulk_url(award_round), {"entries": [e.pk for e in two_submitted], "to": "returned"}
     )
 
-    assert [refused for refused, _reasons in response.context["bulk_errors"]] == two_submitted
+    # One note for the selection: its error is on the note field, once.
+    assert response.context["bulk_errors"] == []
+    assert response.context["bulk_form"].errors == {"note": ["Hãy ghi nội dung cơ sở cần bổ sung."]}
+    assert 'id="id_note_error"' in response.text
     assert set(Entry.objects.values_list("state", flat=True)) == {"submitted"}
 
 
@@ -478,7 +482,7 @@ def test_screening_page_of_an_entry_not_submitted_is_closed(client_as, officer, 
     assert response.status_code == 302
     follow = client.get(response["Location"])
     assert [str(m) for m in follow.context["messages"]] == [
-        "Hồ sơ này không còn chờ thẩm tra: trạng thái hiện tại là “Bản nháp”."
+        "Hiện ở trạng thái “Bản nháp”. Chỉ thẩm tra hồ sơ đã nộp."
     ]
     complete_entry.refresh_from_db()
     assert complete_entry.state == E.DRAFT

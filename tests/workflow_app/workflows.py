@@ -39,7 +39,7 @@ Ticket.workflow = Workflow(
             T.CLOSED,
             owner,
             label="Close",
-            confirm=lambda ticket: f"Close ticket {ticket.pk}?",
+            confirm=lambda ticket, on: f"Close ticket {ticket.pk}?",
             requires=(folder_open,),
             effects=(record_resolution,),
             after_commit=(deliver,),
