@@ -89,3 +89,27 @@ def test_facility_history_is_a_card_table(client_as, officer, facility):
     (table,) = card_tables(response.text)
     assert table["headers"] == ["Thời gian", "Người thực hiện", "Thao tác", "Thông tin"]
     assert table["rows"][0] == [None, "Người thực hiện", "Thao tác", "Thông tin"]
+
+
+def test_round_entries_table_is_a_card_table(client_as, officer, facility):
+    """The screening list: the selection box, the product (the card's title) and the action
+    carry no label; every other cell carries its column's header."""
+    entry = EntryFactory(facility=facility)
+
+    response = client_as(officer).get(reverse("awards:round-entries", args=[entry.round.pk]))
+
+    assert response.status_code == 200
+    (table,) = [t for t in card_tables(response.text) if t["id"] == "entry-table"]
+    (row,) = table["rows"]
+    assert len(row) == len(table["headers"])
+    labelled = {header for label, header in zip(row, table["headers"], strict=True) if label}
+    assert labelled == {
+        "Mã số bình chọn",
+        "Cơ sở",
+        "Tỉnh/thành phố",
+        "Nhóm sản phẩm",
+        "Trạng thái",
+        "Đã nộp",
+    }
+    for label, header in zip(row, table["headers"], strict=True):
+        assert label in (header, None)
