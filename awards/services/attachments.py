@@ -49,9 +49,31 @@ from core.workflow import lock_with_parents
 User = AbstractBaseUser | AnonymousUser
 
 PDF_MAGIC = b"%PDF-"
+
+
+@dataclass(frozen=True)
+class FileType:
+    """A kind of file the dossier accepts, decided by its content (`pillow`: the decoder that
+    reads it; None for PDF, recognised by PDF_MAGIC). Its `label`, `extensions` and
+    `content_type` are what the upload form shows, puts in the input's `accept` and checks in
+    the browser before sending: declared once, here."""
+
+    label: str
+    extensions: tuple[str, ...]
+    content_type: str
+    pillow: str | None
+
+
+FILE_TYPES = (
+    FileType("JPEG", (".jpg", ".jpeg"), "image/jpeg", "JPEG"),
+    FileType("PNG", (".png",), "image/png", "PNG"),
+    FileType("WebP", (".webp",), "image/webp", "WEBP"),
+    FileType("PDF", (".pdf",), "application/pdf", None),
+)
+IMAGE_TYPES = tuple(t for t in FILE_TYPES if t.pillow)
 # The only Pillow decoders ever tried, so an upload cannot reach Pillow's rarer (and historically
 # less robust) plugins.
-IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
+IMAGE_FORMATS = tuple(t.pillow for t in IMAGE_TYPES)
 JPEG_QUALITY = 85
 THUMBNAIL_SIZE = (400, 400)
 THUMBNAIL_QUALITY = 80
@@ -248,11 +270,42 @@ def _delete_files(storage: Storage, names: list[str]) -> None:
 # ---- Content checks and re-encoding ---------------------------------------------------------
 
 
+def types_accepted(kind: str | None = None) -> tuple[FileType, ...]:
+    """The types a file of `kind` may be (photos: images only); any kind's when None."""
+    return IMAGE_TYPES if kind == Attachment.Kind.PHOTO else FILE_TYPES
+
+
+def accept_attribute(kind: str | None = None) -> str:
+    """The file input's `accept`: the extensions and content types of `kind`'s types."""
+    types = types_accepted(kind)
+    return ",".join([*(e for t in types for e in t.extensions), *(t.content_type for t in types)])
+
+
+def image_type_names() -> str:
+    """ "JPEG, PNG or WebP", in the language of the page."""
+    *first, last = [t.label for t in IMAGE_TYPES]
+    return _("%(first)s or %(last)s") % {"first": ", ".join(first), "last": last}
+
+
+def upload_limits_text() -> str:
+    """What the upload form says next to its file input: the types, the photos' smallest
+    side and the size limit, from the declarations and settings the checks use."""
+    return _(
+        "Photos: %(images)s, at least %(min_side)s px on the short side. Documents: PDF, or a "
+        "photo of each page. At most %(limit)s a file; you may choose several files at once."
+    ) % {
+        "images": image_type_names(),
+        "min_side": settings.UPLOAD_MIN_PHOTO_SIDE,
+        "limit": filesizeformat(settings.UPLOAD_MAX_BYTES),
+    }
+
+
 def _wrong_type(kind: str) -> ValidationError:
+    names = {"types": image_type_names()}
     if kind == Attachment.Kind.PHOTO:
-        return _file_error(_("A photo must be a JPEG, PNG or WebP image."), "invalid_file_type")
+        return _file_error(_("A photo must be a %(types)s image.") % names, "invalid_file_type")
     return _file_error(
-        _("A document must be a PDF file or a JPEG, PNG or WebP image."), "invalid_file_type"
+        _("A document must be a PDF file or a %(types)s image.") % names, "invalid_file_type"
     )
 
 
@@ -296,6 +349,17 @@ def _check_header(kind: str, data: bytes) -> None:
     width, height = header.size
     if width * height > settings.UPLOAD_MAX_IMAGE_PIXELS:
         raise _too_many_pixels()
+    minimum = settings.UPLOAD_MIN_PHOTO_SIDE
+    if kind == Attachment.Kind.PHOTO and min(width, height) < minimum:
+        # The stored size is after the EXIF rotation, but a rotation keeps the short side.
+        raise _file_error(
+            _(
+                "The photo is only %(width)s × %(height)s px; its short side must be at least "
+                "%(minimum)s px."
+            ),
+            "photo_too_small",
+            {"width": width, "height": height, "minimum": minimum},
+        )
     header.verify()
 
 

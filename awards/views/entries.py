@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,6 +22,7 @@ from awards.forms import AttachmentUploadForm, EntryForm, EntryRegisterForm, Not
 from awards.models import DESCRIPTION_FIELDS, Attachment, AwardRound, Entry
 from awards.queries import entries_visible_to, rounds_visible_to
 from awards.services.attachments import add_attachment, delete_attachment
+from awards.services.entries import save_entry_draft
 from awards.views.common import (
     PAGE_SIZE,
     entry_for,
@@ -165,8 +167,17 @@ def _step_leading_to(user, entry: Entry, state: str):
 
 
 def render_entry_page(
-    request, entry: Entry, *, form=None, upload_form=None, submit_errors=None, status=200
+    request,
+    entry: Entry,
+    *,
+    form=None,
+    upload_form=None,
+    submit_errors=None,
+    uploaded=0,
+    status=200,
 ):
+    """The entry's page; `uploaded`: how many files the upload just added (said by the upload
+    form itself, where the user is looking)."""
     user = request.user
     member = rules.is_entry_member(user, entry)
     can_edit = rules.can_edit_entry(user, entry)
@@ -189,6 +200,7 @@ def render_entry_page(
         "submit_errors": submit_errors,
         "history": history_rows(entry, with_changes=not member),
         "min_photos": dossier.MIN_PHOTOS,
+        "uploaded": uploaded,
     }
     if can_edit:
         context["missing"] = dossier.missing_for_submission(entry)
@@ -227,9 +239,19 @@ def entry_update(request, pk):
     return render_entry_page(request, entry, form=form)
 
 
+def _sent_by_script(request) -> bool:
+    """static/js/uploads.js sends the upload form itself (to show its progress) and swaps in
+    the parts of the page it answers; a plain form POST is redirected as usual."""
+    return request.headers.get("X-Requested-With") == "XMLHttpRequest"
+
+
 @require_POST
 @login_required
 def entry_upload(request, pk):
+    """Adds the files sent. Without JavaScript: a redirect to the new files, or the page again
+    with the errors under the file input (the form's action ends in #upload, and that input is
+    focused). From static/js/uploads.js: the page itself, success or not, whose upload, files
+    and checklist sections the script swaps in (the typed description stays as it is)."""
     entry = entry_for(request.user, pk)
     if not rules.can_edit_entry(request.user, entry):
         raise PermissionDenied
@@ -247,15 +269,58 @@ def entry_upload(request, pk):
                 form.add_error("file", f"{upload.name}: {message}")
         else:
             added += 1
-    if added:
-        messages.success(
-            request,
-            ngettext("%(count)d file was added.", "%(count)d files were added.", added)
-            % {"count": added},
-        )
-    if form.errors:
-        return render_entry_page(request, entry, upload_form=form)
-    return redirect("awards:entry-detail", pk=entry.pk)
+    if form.errors or _sent_by_script(request):
+        fresh = form if form.errors else AttachmentUploadForm()
+        return render_entry_page(request, entry, upload_form=fresh, uploaded=added)
+    messages.success(
+        request,
+        ngettext("%(count)d file was added.", "%(count)d files were added.", added)
+        % {"count": added},
+    )
+    section = "photos" if form.cleaned_data["kind"] == Attachment.Kind.PHOTO else "documents"
+    return redirect(reverse("awards:entry-detail", args=[entry.pk]) + f"#{section}")
+
+
+@require_POST
+@login_required
+def entry_autosave(request, pk):
+    """The draft of the description, saved as the facility types (htmx, from the entry's
+    form; static/js/drafts.js): what is valid is saved through the same service as the form's
+    save, and a small status answers ("Draft saved at 14:32", and what was not saved, why).
+    The header X-Draft-Saved says all, partial or none, for the script's unsaved-changes
+    warning. A dossier no longer editable (submitted meanwhile, the round closed) answers 409
+    with the reason; staff, who never edit, 403 as on the form's save."""
+    entry = entry_for(request.user, pk)
+    if not rules.is_entry_member(request.user, entry):
+        raise PermissionDenied
+    form = EntryForm(request.POST, instance=entry)
+    form.is_valid()
+    data = {
+        name: form.cleaned_data[name]
+        for name in form.service_fields
+        if name in form.cleaned_data and name not in form.errors
+    }
+    try:
+        entry, refused = save_entry_draft(actor=request.user, entry=entry, data=data)
+    except PermissionDenied:
+        return _draft_status(request, locked=True, status=409)
+    errors = {name: list(texts) for name, texts in form.errors.items()}
+    for name, texts in refused.items():
+        errors.setdefault(name, []).extend(texts)
+    saved = bool(set(data) - set(refused))
+    return _draft_status(request, form=form, errors=errors, saved=saved)
+
+
+def _draft_status(request, *, form=None, errors=None, saved=False, locked=False, status=200):
+    errors = errors or {}
+    rows = [
+        (form[name].label if form and name in form.fields else "", texts)
+        for name, texts in errors.items()
+    ]
+    context = {"saved_at": timezone.localtime(), "errors": rows, "saved": saved, "locked": locked}
+    response = render(request, "awards/_draft_status.html", context, status=status)
+    response["X-Draft-Saved"] = "none" if locked or not saved else "partial" if errors else "all"
+    return response
 
 
 @require_POST

@@ -183,6 +183,9 @@ PAGES = [
     Row("password_reset_confirm",            "POST",     302,  302,  302,  302,  302,  302,  302),
     Row("password_reset_confirm",            "PUT",      302,  302,  302,  302,  302,  302,  302),
     Row("password_reset_complete",           "GET",      200,  200,  200,  200,  200,  200,  200),
+    # Entry page (issue 7): the description's draft, saved as the facility types (its status
+    # fragment); only the facility's members, as the description's save.
+    Row("awards:entry-autosave",             "POST",   LOGIN,  200,  404,  404,  403,  403,  403),
 ]
 # fmt: on
 

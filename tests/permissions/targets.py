@@ -68,6 +68,8 @@ OBJECTS = {
     "awards:attachment-download": lambda w: {"pk": w.photo.pk},
     "awards:attachment-thumbnail": lambda w: {"pk": w.photo.pk},
     "password_reset_confirm": lambda w: w.reset_link,
+    # Entry page (issue 7)
+    "awards:entry-autosave": _entry,
 }
 
 QUERIES = {
@@ -80,7 +82,7 @@ QUERIES = {
 
 
 def _photo_upload() -> SimpleUploadedFile:
-    return SimpleUploadedFile("anh-moi.png", png_bytes(), content_type="image/png")
+    return SimpleUploadedFile("anh-moi.png", png_bytes(800, 600), content_type="image/png")
 
 
 def _facility_api(facility=None) -> dict:
@@ -287,4 +289,6 @@ BODIES = {
         "new_password2": NEW_PASSWORD,
     },
     ("password_reset", "POST"): lambda w, user: {"email": w.applicant.email},
+    # Entry page (issue 7)
+    ("awards:entry-autosave", "POST"): lambda w, user: _entry_form(),
 }
