@@ -98,7 +98,7 @@
     wrapper.hidden = false;
     wrapper.querySelector("progress").value = percent;
     wrapper.querySelector("#upload-progress-text").textContent =
-      form.dataset.progressText.replace("{percent}", String(percent));
+      form.dataset.progressText + " " + percent + "%";
   }
 
   // The page the server answered: its sections named in data-refresh replace ours; the focus
