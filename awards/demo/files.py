@@ -44,7 +44,7 @@ PHOTO_SIZE = (800, 600)
 def product_photo(item: DemoEntry, number: int, year: int) -> bytes:
     """An 800×600 JPEG: a coloured background, a stylised product and its name."""
     colour = PHOTO_COLOURS[item.group][(number - 1) % 3]
-    width, height = PHOTO_SIZE
+    width = PHOTO_SIZE[0]
     scale = width / 640  # the drawing was laid out on 640×480
 
     def at(*values: float) -> tuple[int, ...]:
