@@ -60,7 +60,7 @@ def test_typed_description_survives_a_photo_upload(
     features.fill(FEATURES)
     # Saved as a draft a moment after typing stops, and said so next to the save button.
     expect(page.locator("#draft-status")).to_contain_text(
-        re.compile(r"Đã lưu bản nháp lúc \d\d:\d\d\.")
+        re.compile(r"Đã lưu bản nháp lúc \d\d:\d\d\."), timeout=10_000
     )
     draft_entry.refresh_from_db()
     assert draft_entry.features == FEATURES
@@ -170,7 +170,9 @@ def test_leaving_with_an_unsaved_change_asks_first(page, log_in, applicant, draf
     assert page.evaluate(leaving_asks) is False  # nothing changed: leaving asks nothing
     page.route("**/draft/", lambda route: route.abort())  # the connection is down
     page.locator("#entry-form textarea[name=markets]").fill("Chợ nổi Cái Răng.")
-    expect(page.locator("#draft-status")).to_contain_text("Chưa lưu được bản nháp: mất kết nối.")
+    expect(page.locator("#draft-status")).to_contain_text(
+        "Chưa lưu được bản nháp: mất kết nối.", timeout=10_000
+    )
 
     assert page.evaluate(leaving_asks) is True
     draft_entry.refresh_from_db()
@@ -179,6 +181,37 @@ def test_leaving_with_an_unsaved_change_asks_first(page, log_in, applicant, draf
     # Once the connection is back the next change is saved, and leaving asks nothing again.
     page.unroute("**/draft/")
     page.locator("#entry-form textarea[name=markets]").fill("Chợ nổi Cái Răng, Cần Thơ.")
-    expect(page.locator("#draft-status")).to_contain_text("Đã lưu bản nháp lúc")
+    expect(page.locator("#draft-status")).to_contain_text("Đã lưu bản nháp lúc", timeout=10_000)
     assert page.evaluate(leaving_asks) is False
     assert Entry.objects.get(pk=draft_entry.pk).markets == "Chợ nổi Cái Răng, Cần Thơ."
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_upload_without_javascript_posts_and_shows_the_error_at_the_input(
+    browser, live_server, log_in, storage_root, applicant, draft_entry, tmp_path
+):
+    context = browser.new_context(
+        base_url=live_server.url, locale="vi-VN", java_script_enabled=False
+    )
+    page = context.new_page()
+    try:
+        open_entry(page, log_in, applicant, draft_entry)
+        page.set_input_files(
+            "#upload-form input[name=file]", str(photo_file(tmp_path / "nho.jpg", 480, 320))
+        )
+        page.click("#attachment-upload")
+        page.wait_for_url(re.compile(rf"/awards/entries/{draft_entry.pk}/files/#upload$"))
+        expect(page.locator("#id_file_error")).to_have_text(
+            "nho.jpg: Ảnh chỉ 480 × 320 px; cần cạnh ngắn tối thiểu 600 px."
+        )
+        # Scrolled to (the action's #upload), not 2,000 pixels below the top.
+        expect(page.locator("#id_file_error")).to_be_in_viewport()
+        expect(page.locator("#upload-form input[name=file]")).to_be_in_viewport()
+
+        page.set_input_files("#upload-form input[name=file]", str(photo_file(tmp_path / "to.jpg")))
+        page.click("#attachment-upload")
+        page.wait_for_url(re.compile(rf"/awards/entries/{draft_entry.pk}/#photos$"))
+        expect(page.locator("#photo-count")).to_have_text("1")
+    finally:
+        context.close()

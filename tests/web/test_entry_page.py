@@ -311,7 +311,7 @@ def test_entry_page_form_saves_its_draft_with_htmx(client_as, applicant, entry):
 
     form = tag(html, "entry-form")
     assert f'hx-post="{page_url(entry, "awards:entry-autosave")}"' in form
-    assert 'hx-trigger="input delay:1500ms, draft-save"' in form
+    assert 'hx-trigger="change, input delay:3s, draft-save"' in form
     assert 'hx-target="#draft-status"' in form
     assert "data-draft" in form
     assert 'role="status"' in tag(html, "draft-status")
