@@ -112,12 +112,14 @@ class AttachmentUploadForm(BootstrapMixin, forms.Form):
                 "accept": accept_attribute(),
                 "data-accept-photo": accept_attribute(Attachment.Kind.PHOTO),
                 "data-max-bytes": settings.UPLOAD_MAX_BYTES,
+                "data-min-photo-side": settings.UPLOAD_MIN_PHOTO_SIDE,
             }
         )
         self.fields["kind"].widget.attrs["data-photo-kind"] = Attachment.Kind.PHOTO
         # For the browser's own messages (static/js/uploads.js).
         self.size_limit = filesizeformat(settings.UPLOAD_MAX_BYTES)
         self.image_types = image_type_names()
+        self.min_photo_side = settings.UPLOAD_MIN_PHOTO_SIDE
 
     def add_error(self, field, error):
         # The form's own checks and the service's (added by the view) alike: the page comes back

@@ -57,6 +57,50 @@
     return found;
   }
 
+  // The pixel size of an image file, read by the browser (null if it cannot read it: the
+  // server decides then). createImageBitmap, not an <img> of a blob: URL, which the
+  // Content-Security-Policy (img-src 'self' data:) refuses.
+  function imageSize(file) {
+    if (typeof window.createImageBitmap !== "function") {
+      return Promise.resolve(null);
+    }
+    return window.createImageBitmap(file).then(
+      function (bitmap) {
+        var size = { width: bitmap.width, height: bitmap.height };
+        bitmap.close();
+        return size;
+      },
+      function () {
+        return null;
+      }
+    );
+  }
+
+  // Photos below the smallest side (data-min-photo-side), refused before their bytes are sent
+  // over a slow connection.
+  function smallPhotos(form) {
+    var input = fileInput(form);
+    var minimum = Number(input.dataset.minPhotoSide);
+    if (!photoSelected(form) || !minimum) {
+      return Promise.resolve([]);
+    }
+    return Promise.all(
+      Array.prototype.map.call(input.files, function (file) {
+        return imageSize(file).then(function (size) {
+          if (size && Math.min(size.width, size.height) < minimum) {
+            return form.dataset.errorSmall
+              .replace("{name}", file.name)
+              .replace("{width}", String(size.width))
+              .replace("{height}", String(size.height));
+          }
+          return null;
+        });
+      })
+    ).then(function (messages) {
+      return messages.filter(Boolean);
+    });
+  }
+
   function errorBox(form) {
     return document.getElementById(fileInput(form).id + "_error");
   }
@@ -168,9 +212,18 @@
     event.preventDefault();
     var found = problems(form);
     showErrors(form, found);
-    if (!found.length) {
-      send(form);
+    if (found.length) {
+      return;
     }
+    var button = form.querySelector("[type=submit]");
+    button.disabled = true;
+    smallPhotos(form).then(function (small) {
+      button.disabled = false;
+      showErrors(form, small);
+      if (!small.length) {
+        send(form);
+      }
+    });
   });
 
   // A choice checked at once, where the user is looking (sending checks it again); a change

@@ -87,7 +87,7 @@ def test_typed_description_survives_a_photo_upload(
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_oversized_file_is_refused_before_it_is_sent(
+def test_oversized_or_small_file_is_refused_before_it_is_sent(
     page, console_messages, log_in, storage_root, applicant, draft_entry, tmp_path, settings
 ):
     settings.UPLOAD_MAX_BYTES = 200 * 1024  # read by the upload form at each request
@@ -111,6 +111,17 @@ def test_oversized_file_is_refused_before_it_is_sent(
     expect(page.locator("#upload-progress")).to_be_hidden()
     assert sent == []
     assert Attachment.objects.filter(entry=draft_entry).count() == 0
+
+    # A photo below the smallest side, the same way: its size read by the browser.
+    page.set_input_files(
+        "#upload-form input[name=file]", str(photo_file(tmp_path / "nho.jpg", 480, 320))
+    )
+    page.click("#attachment-upload")
+    expect(error).to_have_text(
+        "“nho.jpg” chỉ 480 × 320 px; ảnh cần cạnh ngắn tối thiểu 600 px. Tệp chưa được gửi."
+    )
+    expect(file_input).to_be_focused()
+    assert sent == []
 
     # A PDF chosen as a photo is refused the same way; as a document it goes.
     pdf = tmp_path / "mau-01.pdf"
@@ -141,18 +152,19 @@ def test_upload_shows_its_progress_and_a_server_error_at_the_input(
         "**/files/",
         lambda route: (page.wait_for_timeout(800), route.continue_()),
     )
-    page.set_input_files(
-        "#upload-form input[name=file]", str(photo_file(tmp_path / "nho.jpg", 480, 320))
-    )
+    # A file named like a photo that is not one: the browser cannot tell, the server can.
+    fake = tmp_path / "anh.jpg"
+    fake.write_bytes(b"not an image, whatever its name says\n" * 2000)
+    page.set_input_files("#upload-form input[name=file]", str(fake))
     page.click("#attachment-upload")
 
     progress = page.locator("#upload-progress")
     expect(progress).to_be_visible()
     expect(page.locator("#upload-progress-bar")).to_have_accessible_name(re.compile("Đang gửi…"))
     expect(page.locator("#attachment-upload")).to_be_disabled()
-    # The server refuses the small photo: its reason under the input, which has the focus.
+    # The server refuses it: its reason under the input, which has the focus.
     error = page.locator("#id_file_error")
-    expect(error).to_have_text("nho.jpg: Ảnh chỉ 480 × 320 px; cần cạnh ngắn tối thiểu 600 px.")
+    expect(error).to_have_text("anh.jpg: Ảnh phải là tệp ảnh JPEG, PNG hoặc WebP.")
     expect(page.locator("#upload-form input[name=file]")).to_be_focused()
     expect(progress).to_be_hidden()
     assert page.url.endswith(f"/awards/entries/{draft_entry.pk}/")

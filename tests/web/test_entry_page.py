@@ -85,6 +85,7 @@ def test_upload_form_states_types_smallest_side_and_size_from_settings(
         file_input
     )
     assert f'data-max-bytes="{5 * 1024 * 1024}"' in file_input
+    assert 'data-min-photo-side="700"' in file_input
     assert 'data-photo-kind="photo"' in tag(html, "id_kind")
     form = tag(html, "upload-form")
     # Sent to the upload section, which an error then shows; the browser's messages translated.
@@ -96,6 +97,10 @@ def test_upload_form_states_types_smallest_side_and_size_from_settings(
     assert (
         'data-error-type-photo="“{name}” không phải là ảnh: ảnh phải là tệp ảnh JPEG, PNG hoặc '
         'WebP."'
+    ) in form
+    assert (
+        'data-error-small="“{name}” chỉ {width} × {height} px; ảnh cần cạnh ngắn tối thiểu '
+        '700 px. Tệp chưa được gửi."'
     ) in form
     assert '<progress max="100" value="0" id="upload-progress-bar"' in html
 
