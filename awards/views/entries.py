@@ -249,9 +249,10 @@ def _sent_by_script(request) -> bool:
 @login_required
 def entry_upload(request, pk):
     """Adds the files sent. Without JavaScript: a redirect to the new files, or the page again
-    with the errors under the file input (the form's action ends in #upload, and that input is
-    focused). From static/js/uploads.js: the page itself, success or not, whose upload, files
-    and checklist sections the script swaps in (the typed description stays as it is)."""
+    with the errors under the file input (the form's action ends in #upload, which the browser
+    scrolls to). From static/js/uploads.js: the page itself, success or not, whose upload, files
+    and checklist sections the script swaps in and whose file input, if it has an error, it
+    focuses (the typed description stays as it is)."""
     entry = entry_for(request.user, pk)
     if not rules.can_edit_entry(request.user, entry):
         raise PermissionDenied
