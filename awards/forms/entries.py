@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.forms.common import ServiceFormMixin, show_only_open_groups
 from awards.models import DESCRIPTION_FIELDS, ENTRY_FIELDS, Attachment, Entry, ProductGroup
-from awards.services.attachments import (
+from awards.services.file_types import (
     accept_attribute,
     image_type_names,
     upload_limits_text,

@@ -42,6 +42,7 @@ from PIL import Image, ImageOps
 
 from awards.models import Attachment, Entry
 from awards.rules import can_edit_entry
+from awards.services.file_types import IMAGE_TYPES, image_type_names
 from core.activity import Action, log_activity
 from core.clock import moment_of
 from core.workflow import lock_with_parents
@@ -49,28 +50,6 @@ from core.workflow import lock_with_parents
 User = AbstractBaseUser | AnonymousUser
 
 PDF_MAGIC = b"%PDF-"
-
-
-@dataclass(frozen=True)
-class FileType:
-    """A kind of file the dossier accepts, decided by its content (`pillow`: the decoder that
-    reads it; None for PDF, recognised by PDF_MAGIC). Its `label`, `extensions` and
-    `content_type` are what the upload form shows, puts in the input's `accept` and checks in
-    the browser before sending: declared once, here."""
-
-    label: str
-    extensions: tuple[str, ...]
-    content_type: str
-    pillow: str | None
-
-
-FILE_TYPES = (
-    FileType("JPEG", (".jpg", ".jpeg"), "image/jpeg", "JPEG"),
-    FileType("PNG", (".png",), "image/png", "PNG"),
-    FileType("WebP", (".webp",), "image/webp", "WEBP"),
-    FileType("PDF", (".pdf",), "application/pdf", None),
-)
-IMAGE_TYPES = tuple(t for t in FILE_TYPES if t.pillow)
 # The only Pillow decoders ever tried, so an upload cannot reach Pillow's rarer (and historically
 # less robust) plugins.
 IMAGE_FORMATS = tuple(t.pillow for t in IMAGE_TYPES)
@@ -268,36 +247,6 @@ def _delete_files(storage: Storage, names: list[str]) -> None:
 
 
 # ---- Content checks and re-encoding ---------------------------------------------------------
-
-
-def types_accepted(kind: str | None = None) -> tuple[FileType, ...]:
-    """The types a file of `kind` may be (photos: images only); any kind's when None."""
-    return IMAGE_TYPES if kind == Attachment.Kind.PHOTO else FILE_TYPES
-
-
-def accept_attribute(kind: str | None = None) -> str:
-    """The file input's `accept`: the extensions and content types of `kind`'s types."""
-    types = types_accepted(kind)
-    return ",".join([*(e for t in types for e in t.extensions), *(t.content_type for t in types)])
-
-
-def image_type_names() -> str:
-    """ "JPEG, PNG or WebP", in the language of the page."""
-    *first, last = [t.label for t in IMAGE_TYPES]
-    return _("%(first)s or %(last)s") % {"first": ", ".join(first), "last": last}
-
-
-def upload_limits_text() -> str:
-    """What the upload form says next to its file input: the types, the photos' smallest
-    side and the size limit, from the declarations and settings the checks use."""
-    return _(
-        "Photos: %(images)s, at least %(min_side)s px on the short side. Documents: PDF, or a "
-        "photo of each page. At most %(limit)s a file; you may choose several files at once."
-    ) % {
-        "images": image_type_names(),
-        "min_side": settings.UPLOAD_MIN_PHOTO_SIDE,
-        "limit": filesizeformat(settings.UPLOAD_MAX_BYTES),
-    }
 
 
 def _wrong_type(kind: str) -> ValidationError:

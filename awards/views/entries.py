@@ -22,7 +22,6 @@ from awards.forms import AttachmentUploadForm, EntryForm, EntryRegisterForm, Not
 from awards.models import DESCRIPTION_FIELDS, Attachment, AwardRound, Entry
 from awards.queries import entries_visible_to, rounds_visible_to
 from awards.services.attachments import add_attachment, delete_attachment
-from awards.services.entries import save_entry_draft
 from awards.views.common import (
     PAGE_SIZE,
     entry_for,
@@ -280,48 +279,6 @@ def entry_upload(request, pk):
     )
     section = "photos" if form.cleaned_data["kind"] == Attachment.Kind.PHOTO else "documents"
     return redirect(reverse("awards:entry-detail", args=[entry.pk]) + f"#{section}")
-
-
-@require_POST
-@login_required
-def entry_autosave(request, pk):
-    """The draft of the description, saved as the facility types (htmx, from the entry's
-    form; static/js/drafts.js): what is valid is saved through the same service as the form's
-    save, and a small status answers ("Draft saved at 14:32", and what was not saved, why).
-    The header X-Draft-Saved says all, partial or none, for the script's unsaved-changes
-    warning. A dossier no longer editable (submitted meanwhile, the round closed) answers 409
-    with the reason; staff, who never edit, 403 as on the form's save."""
-    entry = entry_for(request.user, pk)
-    if not rules.is_entry_member(request.user, entry):
-        raise PermissionDenied
-    form = EntryForm(request.POST, instance=entry)
-    form.is_valid()
-    data = {
-        name: form.cleaned_data[name]
-        for name in form.service_fields
-        if name in form.cleaned_data and name not in form.errors
-    }
-    try:
-        entry, refused = save_entry_draft(actor=request.user, entry=entry, data=data)
-    except PermissionDenied:
-        return _draft_status(request, locked=True, status=409)
-    errors = {name: list(texts) for name, texts in form.errors.items()}
-    for name, texts in refused.items():
-        errors.setdefault(name, []).extend(texts)
-    saved = bool(set(data) - set(refused))
-    return _draft_status(request, form=form, errors=errors, saved=saved)
-
-
-def _draft_status(request, *, form=None, errors=None, saved=False, locked=False, status=200):
-    errors = errors or {}
-    rows = [
-        (form[name].label if form and name in form.fields else "", texts)
-        for name, texts in errors.items()
-    ]
-    context = {"saved_at": timezone.localtime(), "errors": rows, "saved": saved, "locked": locked}
-    response = render(request, "awards/_draft_status.html", context, status=status)
-    response["X-Draft-Saved"] = "none" if locked or not saved else "partial" if errors else "all"
-    return response
 
 
 @require_POST
