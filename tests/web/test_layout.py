@@ -38,6 +38,9 @@ def test_page_has_no_inline_style_or_foreign_assets(
     assert scripts == [
         '<script src="/static/vendor/htmx-2.0.11/htmx.min.js" defer>',
         '<script src="/static/vendor/bootstrap-5.3.9/bootstrap.bundle.min.js" defer>',
+        '<script src="/static/js/forms.js" defer>',
+        '<script src="/static/js/uploads.js" defer>',
+        '<script src="/static/js/confirm.js" defer>',
     ]
     stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
     assert stylesheets == [
