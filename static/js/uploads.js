@@ -107,10 +107,21 @@
 
   // Errors under the file input, announced (role=alert) and described by the input, which
   // gets the focus: the user is looking at the form already.
+  // What the last upload added is said no more once a new choice is checked or sent.
+  function clearStatus(form) {
+    var status = form.querySelector("#upload-status");
+    if (status) {
+      status.textContent = "";
+    }
+  }
+
   function showErrors(form, messages) {
     var input = fileInput(form);
     var box = errorBox(form);
     box.replaceChildren();
+    if (messages.length) {
+      clearStatus(form);
+    }
     messages.forEach(function (message) {
       var line = document.createElement("div");
       line.textContent = message;
@@ -198,6 +209,7 @@
       failed(form, form.dataset.errorNetwork);
     });
     form.querySelector("[type=submit]").disabled = true;
+    clearStatus(form);
     showProgress(form, 0);
     // Let a form with a draft save it first (static/js/drafts.js), so nothing typed waits.
     document.dispatchEvent(new CustomEvent("uploads:sending"));

@@ -137,6 +137,10 @@ def test_oversized_or_small_file_is_refused_before_it_is_sent(
     page.click("#attachment-upload")
     expect(page.locator("#upload-status")).to_have_text("Đã thêm 1 tệp.")
     assert len(sent) == 1
+    # A new choice refused: what the last upload added is no longer said next to its error.
+    page.set_input_files("#upload-form input[name=file]", str(big))
+    expect(error).to_contain_text("“anh-lon.jpg” lớn hơn giới hạn")
+    expect(page.locator("#upload-status")).to_have_text("")
     assert Attachment.objects.filter(entry=draft_entry, kind="registration_form").count() == 1
     assert not [m for m in console_messages if m.startswith("pageerror")]
 
