@@ -339,8 +339,8 @@ def test_autosave_saves_the_description_and_says_when(client_as, applicant, entr
     assert saved and abs(int(saved.group(1)[-2:]) - moment.minute) in (0, 1, 59)
     # Logged as the form's save logs it.
     changes = [row for row in history_of(entry) if row.after.get("features")]
-    assert changes[-1].after["features"] == "Kẹo dừa dẻo, vị lá dứa, hộp 500 g."
-    assert changes[-1].actor == applicant
+    assert changes[0].after["features"] == "Kẹo dừa dẻo, vị lá dứa, hộp 500 g."
+    assert changes[0].actor == applicant
 
 
 def test_autosave_saves_what_is_valid_and_names_the_rest(client_as, applicant, entry):
