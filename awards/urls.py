@@ -4,7 +4,7 @@ from a public URL)."""
 
 from django.urls import path
 
-from awards.views import criteria, entries, files, printouts, rounds, screening
+from awards.views import criteria, drafts, entries, files, printouts, rounds, screening
 from core import converters  # noqa: F401  (registers <id:…>)
 
 app_name = "awards"
@@ -31,6 +31,7 @@ urlpatterns = [
     path("entries/", entries.my_entries, name="my-entries"),
     path("entries/<id:pk>/", entries.entry_detail, name="entry-detail"),
     path("entries/<id:pk>/edit/", entries.entry_update, name="entry-update"),
+    path("entries/<id:pk>/draft/", drafts.entry_autosave, name="entry-autosave"),
     path("entries/<id:pk>/files/", entries.entry_upload, name="entry-upload"),
     path("entries/<id:pk>/submit/", entries.entry_submit, name="entry-submit"),
     path("entries/<id:pk>/withdraw/", entries.entry_withdraw, name="entry-withdraw"),

@@ -157,6 +157,9 @@ STORAGES = {
 # awards/services/attachments.py, by _DECODE_SLOTS).
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
+# The shortest side a product photo may have, in pixels: smaller photos are refused (the
+# jury and the printed catalogue need detail; a thumbnail-sized picture says nothing).
+UPLOAD_MIN_PHOTO_SIDE = env_int("UPLOAD_MIN_PHOTO_SIDE", 600)
 UPLOAD_DECODE_CONCURRENCY = env_int("UPLOAD_DECODE_CONCURRENCY", 1)
 if UPLOAD_DECODE_CONCURRENCY < 1:
     raise ImproperlyConfigured("UPLOAD_DECODE_CONCURRENCY must be at least 1.")

@@ -36,25 +36,36 @@ def _wrap(text: str, font, width: int, draw: ImageDraw.ImageDraw) -> list[str]:
     return [*lines, line] if line else lines
 
 
+# The demo's photos: large enough for the upload service's smallest photo side
+# (settings.UPLOAD_MIN_PHOTO_SIDE, 600 px by default), 4:3 like a phone's.
+PHOTO_SIZE = (800, 600)
+
+
 def product_photo(item: DemoEntry, number: int, year: int) -> bytes:
-    """A 640×480 JPEG: a coloured background, a stylised product and its name."""
+    """An 800×600 JPEG: a coloured background, a stylised product and its name."""
     colour = PHOTO_COLOURS[item.group][(number - 1) % 3]
-    image = Image.new("RGB", (640, 480), colour)
+    width = PHOTO_SIZE[0]
+    scale = width / 640  # the drawing was laid out on 640×480
+
+    def at(*values: float) -> tuple[int, ...]:
+        return tuple(round(value * scale) for value in values)
+
+    image = Image.new("RGB", PHOTO_SIZE, colour)
     draw = ImageDraw.Draw(image)
-    draw.rounded_rectangle((170, 70, 470, 270), radius=40, fill="#fafafa", outline="#333333")
-    draw.ellipse((250 + number * 20, 110, 370 + number * 20, 230), fill=colour)
-    title_font, unicode_ok = _font(30)
-    small_font, _ok = _font(20)
+    draw.rounded_rectangle(at(170, 70, 470, 270), radius=at(40)[0], fill="#fafafa", outline="#333")
+    draw.ellipse(at(250 + number * 20, 110, 370 + number * 20, 230), fill=colour)
+    title_font, unicode_ok = _font(at(30)[0])
+    small_font, _ok = _font(at(20)[0])
 
     def text(value: str) -> str:
         return value if unicode_ok else ascii_fold(value)
 
-    y = 300
-    for line in _wrap(text(item.product), title_font, 580, draw)[:2]:
-        draw.text((320, y), line, font=title_font, fill="white", anchor="ma")
-        y += 40
+    y = at(300)[0]
+    for line in _wrap(text(item.product), title_font, at(580)[0], draw)[:2]:
+        draw.text((width // 2, y), line, font=title_font, fill="white", anchor="ma")
+        y += at(40)[0]
     caption = text(f"Ảnh {number}/{MIN_PHOTOS} · Bình chọn sản phẩm CNNT tiêu biểu {year}")
-    draw.text((320, 440), caption, font=small_font, fill="white", anchor="ma")
+    draw.text((width // 2, at(440)[0]), caption, font=small_font, fill="white", anchor="ma")
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85)
     return buffer.getvalue()

@@ -1,11 +1,18 @@
 """Registering a product, its description (Mẫu 02), its files, a note when withdrawing."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import TextField
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from awards.forms.common import ServiceFormMixin, show_only_open_groups
 from awards.models import DESCRIPTION_FIELDS, ENTRY_FIELDS, Attachment, Entry, ProductGroup
+from awards.services.file_types import (
+    accept_attribute,
+    image_type_names,
+    upload_limits_text,
+)
 from core.forms import BootstrapMixin, field_label
 from core.models import LONG_TEXT_MAX
 
@@ -82,22 +89,47 @@ class MultipleFileField(forms.FileField):
             if not data and self.required:
                 raise forms.ValidationError(self.error_messages["required"], code="required")
             return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        if not data and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
         return [super().clean(data, initial)] if data else []
 
 
 class AttachmentUploadForm(BootstrapMixin, forms.Form):
+    """The kind and the files. What is accepted (types, size, a photo's smallest side) is the
+    attachment service's declaration: shown as the help text, put in the input's `accept`, and
+    given to static/js/uploads.js, which checks before sending (the service checks again)."""
+
     kind = forms.ChoiceField(label=_("Kind of file"), choices=Attachment.Kind.choices)
-    file = MultipleFileField(
-        label=_("Files"),
-        help_text=_(
-            "Photos: JPEG, PNG or WebP. Documents: PDF or a photo of each page. "
-            "You may choose several files at once."
-        ),
-    )
+    file = MultipleFileField(label=_("Files"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs["accept"] = ".jpg,.jpeg,.png,.webp,.pdf"
+        # Read at each request: the settings are the service's, overridable in tests.
+        field = self.fields["file"]
+        field.help_text = upload_limits_text()
+        field.widget.attrs.update(
+            {
+                "accept": accept_attribute(),
+                "data-accept-photo": accept_attribute(Attachment.Kind.PHOTO),
+                "data-max-bytes": settings.UPLOAD_MAX_BYTES,
+                "data-min-photo-side": settings.UPLOAD_MIN_PHOTO_SIDE,
+            }
+        )
+        self.fields["kind"].widget.attrs["data-photo-kind"] = Attachment.Kind.PHOTO
+        # For the browser's own messages (static/js/uploads.js).
+        self.size_limit = filesizeformat(settings.UPLOAD_MAX_BYTES)
+        self.image_types = image_type_names()
+        self.min_photo_side = settings.UPLOAD_MIN_PHOTO_SIDE
+
+    def add_error(self, field, error):
+        # The form's own checks and the service's (added by the view) alike: the page comes back
+        # with the input that has the error focused, so the browser scrolls to it.
+        super().add_error(field, error)
+        name = "kind" if "kind" in self.errors else "file"
+        for field_name, form_field in self.fields.items():
+            form_field.widget.attrs.pop("autofocus", None)
+            if field_name == name:
+                form_field.widget.attrs["autofocus"] = True
 
 
 class NoteForm(BootstrapMixin, forms.Form):

@@ -42,6 +42,7 @@ from PIL import Image, ImageOps
 
 from awards.models import Attachment, Entry
 from awards.rules import can_edit_entry
+from awards.services.file_types import IMAGE_TYPES, image_type_names
 from core.activity import Action, log_activity
 from core.clock import moment_of
 from core.workflow import lock_with_parents
@@ -51,7 +52,7 @@ User = AbstractBaseUser | AnonymousUser
 PDF_MAGIC = b"%PDF-"
 # The only Pillow decoders ever tried, so an upload cannot reach Pillow's rarer (and historically
 # less robust) plugins.
-IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
+IMAGE_FORMATS = tuple(t.pillow for t in IMAGE_TYPES)
 JPEG_QUALITY = 85
 THUMBNAIL_SIZE = (400, 400)
 THUMBNAIL_QUALITY = 80
@@ -249,10 +250,11 @@ def _delete_files(storage: Storage, names: list[str]) -> None:
 
 
 def _wrong_type(kind: str) -> ValidationError:
+    names = {"types": image_type_names()}
     if kind == Attachment.Kind.PHOTO:
-        return _file_error(_("A photo must be a JPEG, PNG or WebP image."), "invalid_file_type")
+        return _file_error(_("A photo must be a %(types)s image.") % names, "invalid_file_type")
     return _file_error(
-        _("A document must be a PDF file or a JPEG, PNG or WebP image."), "invalid_file_type"
+        _("A document must be a PDF file or a %(types)s image.") % names, "invalid_file_type"
     )
 
 
@@ -296,6 +298,17 @@ def _check_header(kind: str, data: bytes) -> None:
     width, height = header.size
     if width * height > settings.UPLOAD_MAX_IMAGE_PIXELS:
         raise _too_many_pixels()
+    minimum = settings.UPLOAD_MIN_PHOTO_SIDE
+    if kind == Attachment.Kind.PHOTO and min(width, height) < minimum:
+        # The stored size is after the EXIF rotation, but a rotation keeps the short side.
+        raise _file_error(
+            _(
+                "The photo is only %(width)s × %(height)s px; its short side must be at least "
+                "%(minimum)s px."
+            ),
+            "photo_too_small",
+            {"width": width, "height": height, "minimum": minimum},
+        )
     header.verify()
 
 

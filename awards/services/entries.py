@@ -83,23 +83,63 @@ def update_entry(*, actor, entry: Entry, data: dict[str, Any]) -> Entry:
     """The facility edits its dossier while it is a draft or returned (and the round's phase is
     the one for it: the round's row is locked first, as the workflow does)."""
     with transaction.atomic():
-        current = lock_with_parents(Entry, entry.pk)
-        locked_round = current.round
-        if not rules.can_edit_entry(actor, current):
-            raise PermissionDenied(_("This entry cannot be edited now."))
-        errors = {}
-        group = data.get("product_group")
-        if group is not None and not locked_round.product_groups.filter(pk=group.pk).exists():
-            errors["product_group"] = [_("This product group is not open in this round.")]
+        current = _lock_editable(actor, entry)
         before = snapshot(current)
-        set_fields(current, data, ENTRY_FIELDS)
-        try:
-            current.full_clean()
-        except ValidationError as error:
-            for key, messages in error.message_dict.items():
-                errors.setdefault("product_name" if key == "__all__" else key, []).extend(messages)
+        errors = _apply(current, data)
         if errors:
             raise ValidationError(errors)
-        if log_changes(actor=actor, target=current, before=before, after=snapshot(current)):
-            current.save()
+        _save_logged(actor, current, before)
     return current
+
+
+def save_entry_draft(
+    *, actor, entry: Entry, data: dict[str, Any]
+) -> tuple[Entry, dict[str, list[str]]]:
+    """The draft the entry's page saves as the facility types (autosave): what update_entry
+    would accept of `data` is saved and logged as update_entry saves it; a field it would refuse
+    keeps its stored value and comes back in the errors ({field: messages}) instead of refusing
+    the rest. Permission and phase as update_entry (PermissionDenied)."""
+    with transaction.atomic():
+        current = _lock_editable(actor, entry)
+        before = snapshot(current)
+        pending = dict(data)
+        refused: dict[str, list[str]] = {}
+        errors = _apply(current, pending)
+        while errors:
+            refused.update(errors)
+            if not set(errors) & set(pending):
+                # Nothing left to drop (an error of the stored values themselves): save nothing.
+                return lock_with_parents(Entry, entry.pk), refused
+            pending = {name: value for name, value in pending.items() if name not in refused}
+            # Back to the stored values (the lock is held), then only the fields still valid.
+            current = lock_with_parents(Entry, entry.pk)
+            errors = _apply(current, pending)
+        _save_logged(actor, current, before)
+    return current, refused
+
+
+def _lock_editable(actor, entry: Entry) -> Entry:
+    current = lock_with_parents(Entry, entry.pk)
+    if not rules.can_edit_entry(actor, current):
+        raise PermissionDenied(_("This entry cannot be edited now."))
+    return current
+
+
+def _apply(current: Entry, data: dict[str, Any]) -> dict[str, list[str]]:
+    """Set `data` on the locked entry and check it; the errors by field (none: valid)."""
+    errors: dict[str, list[str]] = {}
+    group = data.get("product_group")
+    if group is not None and not current.round.product_groups.filter(pk=group.pk).exists():
+        errors["product_group"] = [_("This product group is not open in this round.")]
+    set_fields(current, data, ENTRY_FIELDS)
+    try:
+        current.full_clean()
+    except ValidationError as error:
+        for key, messages in error.message_dict.items():
+            errors.setdefault("product_name" if key == "__all__" else key, []).extend(messages)
+    return errors
+
+
+def _save_logged(actor, current: Entry, before: dict) -> None:
+    if log_changes(actor=actor, target=current, before=before, after=snapshot(current)):
+        current.save()

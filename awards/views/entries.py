@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -176,8 +177,17 @@ def _step_leading_to(user, entry: Entry, state: str):
 
 
 def render_entry_page(
-    request, entry: Entry, *, form=None, upload_form=None, submit_errors=None, status=200
+    request,
+    entry: Entry,
+    *,
+    form=None,
+    upload_form=None,
+    submit_errors=None,
+    uploaded=0,
+    status=200,
 ):
+    """The entry's page; `uploaded`: how many files the upload just added (said by the upload
+    form itself, where the user is looking)."""
     user = request.user
     member = rules.is_entry_member(user, entry)
     can_edit = rules.can_edit_entry(user, entry)
@@ -200,6 +210,7 @@ def render_entry_page(
         "submit_errors": submit_errors,
         "history": history_rows(entry, with_changes=not member),
         "min_photos": dossier.MIN_PHOTOS,
+        "uploaded": uploaded,
     }
     if can_edit:
         context["missing"] = dossier.missing_for_submission(entry)
@@ -238,9 +249,20 @@ def entry_update(request, pk):
     return render_entry_page(request, entry, form=form)
 
 
+def _sent_by_script(request) -> bool:
+    """static/js/uploads.js sends the upload form itself (to show its progress) and swaps in
+    the parts of the page it answers; a plain form POST is redirected as usual."""
+    return request.headers.get("X-Requested-With") == "XMLHttpRequest"
+
+
 @require_POST
 @login_required
 def entry_upload(request, pk):
+    """Adds the files sent. Without JavaScript: a redirect to the new files, or the page again
+    with the errors under the file input (the form's action ends in #upload, which the browser
+    scrolls to). From static/js/uploads.js: the page itself, success or not, whose upload, files
+    and checklist sections the script swaps in and whose file input, if it has an error, it
+    focuses (the typed description stays as it is)."""
     entry = entry_for(request.user, pk)
     if not rules.can_edit_entry(request.user, entry):
         raise PermissionDenied
@@ -258,15 +280,16 @@ def entry_upload(request, pk):
                 form.add_error("file", f"{upload.name}: {message}")
         else:
             added += 1
-    if added:
-        messages.success(
-            request,
-            ngettext("%(count)d file was added.", "%(count)d files were added.", added)
-            % {"count": added},
-        )
-    if form.errors:
-        return render_entry_page(request, entry, upload_form=form)
-    return redirect("awards:entry-detail", pk=entry.pk)
+    if form.errors or _sent_by_script(request):
+        fresh = form if form.errors else AttachmentUploadForm()
+        return render_entry_page(request, entry, upload_form=fresh, uploaded=added)
+    messages.success(
+        request,
+        ngettext("%(count)d file was added.", "%(count)d files were added.", added)
+        % {"count": added},
+    )
+    section = "photos" if form.cleaned_data["kind"] == Attachment.Kind.PHOTO else "documents"
+    return redirect(reverse("awards:entry-detail", args=[entry.pk]) + f"#{section}")
 
 
 @require_POST

@@ -19,7 +19,7 @@ def detail_url(attachment):
     return f"/api/v1/entries/{attachment.entry_id}/attachments/{attachment.pk}/"
 
 
-def photo(name="anh-san-pham.png", width=8, height=6):
+def photo(name="anh-san-pham.png", width=800, height=600):
     return SimpleUploadedFile(name, png_bytes(width, height), content_type="image/png")
 
 
@@ -106,7 +106,7 @@ def test_attachment_upload_photo_by_member(api_as, applicant, entry):
     assert data["original_name"] == "anh-san-pham.png"
     # Photos are re-encoded as JPEG, with a thumbnail.
     assert data["content_type"] == "image/jpeg"
-    assert (data["width"], data["height"]) == (8, 6)
+    assert (data["width"], data["height"]) == (800, 600)
     assert data["size"] == attachment.size
     base = f"http://testserver/api/v1/entries/{entry.pk}/attachments/{attachment.pk}/"
     assert data["download_url"] == f"{base}file/"

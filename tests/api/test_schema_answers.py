@@ -254,7 +254,7 @@ def test_range_in_the_schema_is_checked_by_the_service_with_the_other_rules(api_
 @pytest.mark.parametrize(
     ("accept", "upload", "content_type"),
     [
-        ("image/png", ("anh.png", png_bytes(8, 6), "image/png"), "image/jpeg"),
+        ("image/png", ("anh.png", png_bytes(800, 600), "image/png"), "image/jpeg"),
         ("application/pdf", ("mau.pdf", PDF_BYTES, "application/pdf"), "application/pdf"),
     ],
 )

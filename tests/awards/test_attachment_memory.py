@@ -111,7 +111,7 @@ def slots_given_back():
 def truncated_jpeg() -> bytes:
     """A JPEG whose header is sound but whose scan data stops half-way: only decoding fails."""
     buffer = io.BytesIO()
-    Image.effect_noise((300, 200), 60).convert("RGB").save(buffer, format="JPEG")
+    Image.effect_noise((900, 600), 60).convert("RGB").save(buffer, format="JPEG")
     data = buffer.getvalue()
     return data[: len(data) // 2]
 
@@ -140,7 +140,7 @@ def test_decode_slot_released_after_unexpected_error(
     entry, applicant, monkeypatch, slots_given_back
 ):
     buffer = io.BytesIO()
-    Image.new("RGB", (60, 40), "red").save(buffer, format="PNG")
+    Image.new("RGB", (900, 600), "red").save(buffer, format="PNG")
 
     def out_of_memory(*args, **kwargs):
         raise MemoryError

@@ -112,7 +112,7 @@ def test_add_photo_strips_exif_and_comment_and_applies_orientation(entry, applic
     gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
     gps[ExifTags.GPS.GPSLatitudeRef] = "N"
     gps[ExifTags.GPS.GPSLatitude] = (10.0, 15.0, 30.0)
-    data = image_bytes("JPEG", size=(60, 40), exif=exif, comment=b"secret-comment")
+    data = image_bytes("JPEG", size=(900, 600), exif=exif, comment=b"secret-comment")
     with Image.open(io.BytesIO(data)) as original:  # the test image really carries them
         assert original.getexif().get_ifd(ExifTags.IFD.GPSInfo)[ExifTags.GPS.GPSLatitudeRef] == "N"
 
@@ -128,13 +128,13 @@ def test_add_photo_strips_exif_and_comment_and_applies_orientation(entry, applic
         assert dict(stored.getexif()) == {}
         assert "exif" not in stored.info
         assert "comment" not in stored.info
-        assert stored.size == (40, 60)
-    assert (attachment.width, attachment.height) == (40, 60)
+        assert stored.size == (600, 900)
+    assert (attachment.width, attachment.height) == (600, 900)
 
 
 @pytest.mark.django_db
 def test_add_photo_transparent_png_flattened_on_white(entry, applicant, storage_root):
-    data = image_bytes("PNG", size=(10, 10), mode="RGBA", color=(0, 0, 0, 0))
+    data = image_bytes("PNG", size=(600, 600), mode="RGBA", color=(0, 0, 0, 0))
 
     attachment = add_attachment(
         actor=applicant, entry=entry, kind="photo", upload=upload(data, "logo.png")
@@ -324,7 +324,7 @@ def test_add_image_over_pillow_warning_limit_refused(entry, applicant, monkeypat
 
 @pytest.mark.django_db
 def test_add_truncated_image_refused(entry, applicant, storage_root):
-    data = image_bytes("PNG", size=(200, 200), color="blue")[:-60]
+    data = image_bytes("PNG", size=(600, 600), color="blue")[:-60]
 
     with pytest.raises(ValidationError) as excinfo:
         add_attachment(actor=applicant, entry=entry, kind="photo", upload=upload(data, "a.png"))

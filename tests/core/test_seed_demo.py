@@ -411,7 +411,8 @@ class TestAwardDemo:
                     head = handle.read(5)
                 if attachment.kind == Attachment.Kind.PHOTO:
                     assert head[:3] == b"\xff\xd8\xff"  # JPEG
-                    assert (attachment.width, attachment.height) == (640, 480)
+                    # Large enough for the upload service's check (UPLOAD_MIN_PHOTO_SIDE).
+                    assert (attachment.width, attachment.height) == (800, 600)
                     assert storage.exists(attachment.thumbnail.name)
                 else:
                     assert head == b"%PDF-"

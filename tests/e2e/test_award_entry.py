@@ -25,7 +25,7 @@ DESCRIPTION = {
 
 def image_file(path, color: str, fmt: str):
     buffer = io.BytesIO()
-    Image.new("RGB", (320, 240), color).save(buffer, format=fmt)
+    Image.new("RGB", (800, 600), color).save(buffer, format=fmt)  # photos: 600 px or more
     path.write_bytes(buffer.getvalue())
     return path
 
@@ -40,8 +40,11 @@ def missing_items(page) -> int:
 def upload(page, kind: str, files) -> None:
     page.select_option("#upload-form select[name=kind]", kind)
     page.set_input_files("#upload-form input[name=file]", [str(f) for f in files])
-    page.click("#attachment-upload")
-    page.wait_for_load_state()
+    # Sent by static/js/uploads.js without leaving the page; done once its sections are swapped
+    # in (the button, disabled while sending, is a fresh one again).
+    with page.expect_response(lambda r: r.url.endswith("/files/") and r.request.method == "POST"):
+        page.click("#attachment-upload")
+    expect(page.locator("#attachment-upload")).to_be_enabled()
 
 
 @pytest.mark.browser

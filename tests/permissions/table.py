@@ -204,6 +204,9 @@ PAGES = [
     Row("notifications:preferences",         "POST",   LOGIN,  302,  302,  302,  302,  302,  302),
     Row("notifications:open",                "POST",   LOGIN,  302,  404,  404,  404,  404,  404),
     Row("notifications:read",                "POST",   LOGIN,  302,  404,  404,  404,  404,  404),
+    # Entry page (issue 7): the description's draft, saved as the facility types (its status
+    # fragment); only the facility's members, as the description's save.
+    Row("awards:entry-autosave",             "POST",   LOGIN,  200,  404,  404,  403,  403,  403),
 ]
 # fmt: on
 

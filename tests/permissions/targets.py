@@ -77,6 +77,8 @@ OBJECTS = {
     "api:notification-read": lambda w: {"pk": w.notification.pk},
     "notifications:open": lambda w: {"pk": w.notification.pk},
     "notifications:read": lambda w: {"pk": w.notification.pk},
+    # Entry page (issue 7)
+    "awards:entry-autosave": _entry,
 }
 
 QUERIES = {
@@ -89,7 +91,7 @@ QUERIES = {
 
 
 def _photo_upload() -> SimpleUploadedFile:
-    return SimpleUploadedFile("anh-moi.png", png_bytes(), content_type="image/png")
+    return SimpleUploadedFile("anh-moi.png", png_bytes(800, 600), content_type="image/png")
 
 
 def _facility_api(facility=None) -> dict:
@@ -298,4 +300,6 @@ BODIES = {
     ("password_reset", "POST"): lambda w, user: {"email": w.applicant.email},
     # Notifications (issue 7)
     ("notifications:preferences", "POST"): lambda w, user: {"email": "on"},
+    # Entry page (issue 7)
+    ("awards:entry-autosave", "POST"): lambda w, user: _entry_form(),
 }

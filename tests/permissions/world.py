@@ -72,7 +72,7 @@ class World:
     @cached_property
     def photo(self):
         """A photo of `entry` uploaded through the service, so it has its thumbnail."""
-        upload = SimpleUploadedFile("san-pham.png", png_bytes(64, 48), content_type="image/png")
+        upload = SimpleUploadedFile("san-pham.png", png_bytes(800, 600), content_type="image/png")
         return add_attachment(actor=self.applicant, entry=self.entry, kind="photo", upload=upload)
 
     @cached_property

@@ -396,7 +396,7 @@ def test_entry_update_after_submission_forbidden(client_as, applicant, submitted
 
 def test_upload_photos_through_the_page(client_as, applicant, entry):
     files = [
-        SimpleUploadedFile(f"anh-{n}.png", png_bytes(40, 30), content_type="image/png")
+        SimpleUploadedFile(f"anh-{n}.png", png_bytes(800, 600), content_type="image/png")
         for n in range(3)
     ]
 
