@@ -25,6 +25,8 @@
  *   without asking.
  * - `[data-confirm-check]` inside the form: the no-JavaScript confirmation (a required "I have
  *   read this" checkbox, templates/includes/confirm_check.html); removed here, the dialog asks.
+ *   A script that replaces part of the page sends `page:updated` (bubbling) from the new element
+ *   so that its forms are set up too.
  * - `input[type=checkbox][data-select-all="<name>"]` (hidden until this script shows it): ticks
  *   or clears every enabled checkbox of that name in its form, and shows whether all, some
  *   (indeterminate) or none are ticked.
@@ -183,11 +185,14 @@
     );
   }
 
-  function setUp() {
-    document.querySelectorAll("form[data-confirm] [data-confirm-check]").forEach(function (check) {
+  // `root`: the document on load, or a part of the page another script replaced (it sends a
+  // bubbling "page:updated" event from the new element: uploads.js after an upload), whose
+  // forms would otherwise keep the no-JavaScript checkbox and refuse to submit.
+  function setUp(root) {
+    root.querySelectorAll("form[data-confirm] [data-confirm-check]").forEach(function (check) {
       check.remove();
     });
-    document.querySelectorAll("input[type=checkbox][data-select-all]").forEach(function (master) {
+    root.querySelectorAll("input[type=checkbox][data-select-all]").forEach(function (master) {
       var holder = master.closest("[hidden]");
       if (holder) {
         holder.hidden = false;
@@ -204,9 +209,12 @@
     });
   }
 
+  document.addEventListener("page:updated", function (event) {
+    setUp(event.target);
+  });
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
+    document.addEventListener("DOMContentLoaded", function () { setUp(document); });
   } else {
-    setUp();
+    setUp(document);
   }
 })();

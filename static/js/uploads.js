@@ -163,7 +163,10 @@
       var fresh = answer.getElementById(id);
       var current = document.getElementById(id);
       if (fresh && current) {
-        current.replaceWith(document.importNode(fresh, true));
+        var replacement = document.importNode(fresh, true);
+        current.replaceWith(replacement);
+        // confirm.js sets up the confirmations of what came in (its forms' no-JS checkboxes).
+        replacement.dispatchEvent(new CustomEvent("page:updated", { bubbles: true }));
       }
     });
     var upload = document.getElementById(form.id);

@@ -395,7 +395,7 @@ def test_autosave_of_a_submitted_entry_is_refused_with_the_reason(
 
 
 def test_autosave_after_the_round_closed_is_refused(client_as, applicant, entry, officer):
-    transition(entry.round, to="screening", actor=officer)
+    transition(entry.round, to="screening", actor=officer, note="Đủ hồ sơ, đóng sớm.")
 
     response = client_as(applicant).post(
         page_url(entry, "awards:entry-autosave"), description_post(entry, price="1 đ")
