@@ -19,7 +19,9 @@ Reading a notification is not a change of the product's data: it writes no activ
 
 import datetime
 import logging
+import threading
 from collections.abc import Iterable
+from contextlib import contextmanager
 from functools import partial
 
 from django.conf import settings
@@ -163,8 +165,39 @@ def deliver(
                 row.save()
             created.append(row)
     if send_now:
-        send_emails([row for row in created if row.email_status == EmailStatus.PENDING])
+        pending = [row for row in created if row.email_status == EmailStatus.PENDING]
+        held = getattr(_together, "rows", None)
+        if held is not None:
+            held.extend(pending)
+        else:
+            send_emails(pending)
     return created
+
+
+# The e-mails held by emails_together() in this thread (None: none is open).
+_together = threading.local()
+
+
+@contextmanager
+def emails_together():
+    """One operation that tells many (a bulk screening: one event per entry) sends its e-mails
+    together when it is done: over one connection to the mail server, or, past SEND_NOW_MAX,
+    left to send_notification_emails — never one connection per event, each of which may wait
+    EMAIL_TIMEOUT for a server that does not answer. The in-app rows are written as usual."""
+    if getattr(_together, "rows", None) is not None:
+        yield  # already inside one: the outer one sends
+        return
+    _together.rows = []
+    try:
+        yield
+        rows = _together.rows
+    finally:
+        _together.rows = None
+    if len(rows) <= SEND_NOW_MAX:
+        send_emails(rows)
+    else:
+        # Taken up by this sender when written; handed back to the command instead.
+        Notification.objects.filter(pk__in=[row.pk for row in rows]).update(email_attempted_at=None)
 
 
 def _wants_email(user) -> bool:

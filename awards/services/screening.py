@@ -15,6 +15,7 @@ from core.clock import moment_of
 from core.models import LONG_TEXT_MAX
 from core.text import clean_text
 from core.workflow import TransitionConflict, lock_with_parents, transition
+from notifications.services import emails_together
 
 
 def record_screening(
@@ -151,7 +152,8 @@ def bulk_transition(
         # registration order, which a judge could map back to facilities. Shuffle it.
         random.SystemRandom().shuffle(entries)
     moved, errors, note_errors = [], {}, []
-    with transaction.atomic():
+    # Each entry's step tells its facility once committed: the e-mails go out together after.
+    with emails_together(), transaction.atomic():
         # The selection's rounds first, all of them, in one order: each entry's transition locks
         # its round again (already held), and two bulk actions over the same rounds never wait
         # for each other in a circle (a selection may span rounds and is shuffled).

@@ -6,13 +6,15 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from awards import rules
 from awards.models import AwardRound, Entry
 from core.activity import history_of
+from core.formatting import format_date
 from core.history import state_since
 from core.roles import is_staff_role
 
@@ -74,6 +76,29 @@ def registration_closed_on(award_round: AwardRound, today) -> datetime.date | No
     closing = history_of(award_round).filter(transition="close_registration").first()
     days = [day for day in (closes, closing and timezone.localdate(closing.created_at)) if day]
     return min(days, default=None)
+
+
+def no_longer_editable(request, entry: Entry, *, by_script: bool = False):
+    """A member's save, upload or deletion on a dossier that can no longer change (a co-member
+    submitted it, the center decided on it, the round moved on) since the page was opened: what
+    happened, in words, instead of a bare 403; the page then shows the dossier as it is. A
+    script's request (uploads.js) gets a 409 and reloads the page, which shows the message."""
+    entry.refresh_from_db()
+    if entry.state in (Entry.State.DRAFT, Entry.State.RETURNED):
+        closed = registration_closed_on(entry.round, timezone.localdate())
+        if entry.state == Entry.State.DRAFT and closed:
+            message = _(
+                "Registration for this round closed on %(date)s: the dossier can no longer "
+                "be changed."
+            ) % {"date": format_date(closed)}
+        else:
+            message = _("This round has moved on: the dossier can no longer be changed.")
+    else:
+        message = state_since(entry)
+    messages.error(request, message)
+    if by_script:
+        return HttpResponse(status=409)
+    return redirect("awards:entry-detail", pk=entry.pk)
 
 
 def stale_entry(request, entry: Entry):

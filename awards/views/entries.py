@@ -25,6 +25,7 @@ from awards.services.attachments import add_attachment, delete_attachment
 from awards.views.common import (
     PAGE_SIZE,
     entry_for,
+    no_longer_editable,
     posted,
     registration_closed_on,
     round_for,
@@ -236,7 +237,7 @@ def entry_detail(request, pk):
 def entry_update(request, pk):
     entry = entry_for(request.user, pk)
     if not rules.can_edit_entry(request.user, entry):
-        raise PermissionDenied
+        return _refuse_edit(request, entry)
     form = EntryForm(request.POST, instance=entry)
     if form.is_valid():
         try:
@@ -247,6 +248,14 @@ def entry_update(request, pk):
             messages.success(request, _("The description was saved."))
             return redirect("awards:entry-detail", pk=entry.pk)
     return render_entry_page(request, entry, form=form)
+
+
+def _refuse_edit(request, entry: Entry):
+    """Staff never edit a dossier (403); a member whose dossier moved on since the page was
+    opened is told what happened (no_longer_editable)."""
+    if not rules.is_entry_member(request.user, entry):
+        raise PermissionDenied
+    return no_longer_editable(request, entry, by_script=_sent_by_script(request))
 
 
 def _sent_by_script(request) -> bool:
@@ -265,7 +274,7 @@ def entry_upload(request, pk):
     focuses (the typed description stays as it is)."""
     entry = entry_for(request.user, pk)
     if not rules.can_edit_entry(request.user, entry):
-        raise PermissionDenied
+        return _refuse_edit(request, entry)
     form = AttachmentUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_entry_page(request, entry, upload_form=form)
@@ -300,7 +309,7 @@ def attachment_delete(request, pk):
     if not rules.can_view_entry(request.user, entry):
         raise Http404
     if not rules.can_edit_entry(request.user, entry):
-        raise PermissionDenied
+        return _refuse_edit(request, entry)
     try:
         delete_attachment(actor=request.user, attachment=attachment)
     except ValidationError as error:

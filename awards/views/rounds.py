@@ -165,7 +165,10 @@ def round_transition(request, pk):
     if not is_staff_role(request.user):
         raise PermissionDenied
     name = request.POST.get("action", "")
-    form = RoundTransitionForm(request.POST, auto_id=f"id_{name}_%s")
+    # The ids of the step's own form on the page (id_<step>_<field>), for a step that exists:
+    # anything else in `action` (a "%s" included) is only the form's error, never an id format.
+    prefix = name if AwardRound.workflow.get(name) else "step"
+    form = RoundTransitionForm(request.POST, auto_id=f"id_{prefix}_%s")
     if form.is_valid():
         data = form.cleaned_data
         try:

@@ -1,4 +1,5 @@
-// Forms: the error summary, unsaved-change warnings and drafts saved as the user types.
+// Forms: the error summary (focus on load, a link focuses its field). Drafts and the unsaved-change
+// warning of the Mẫu 02 description are static/js/drafts.js.
 // Loaded on every page (templates/base.html); does nothing on a page without its markup.
 (function () {
   "use strict";

@@ -201,6 +201,10 @@
       if (request.status === 200 && answer && answer.getElementById(form.id)) {
         showProgress(form, 100);
         swapIn(form, answer);
+      } else if (request.status === 409) {
+        // The dossier can no longer change (submitted meanwhile, the round moved on): the page,
+        // reloaded, says what happened and shows the dossier as it is.
+        window.location.reload();
       } else {
         failed(form, form.dataset.errorServer);
       }

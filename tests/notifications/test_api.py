@@ -121,3 +121,23 @@ def test_me_says_how_many_are_unread(api_as, applicant):
 @pytest.mark.django_db
 def test_the_list_needs_a_signed_in_user(api_client):
     assert api_client.get(LIST).status_code == 401
+
+
+@pytest.mark.django_db
+def test_the_list_costs_the_same_queries_for_1_and_3_notifications(api_as, applicant, facility):
+    """No query per row (the object each one names included)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = api_as(applicant)
+    tell(applicant, target=facility)
+    client.get(LIST)  # warm caches (content types) outside the count
+
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(LIST).json()["count"] == 1
+    tell(applicant, target=facility)
+    tell(applicant, url="/awards/entries/2/")
+    with CaptureQueriesContext(connection) as three:
+        assert client.get(LIST).json()["count"] == 3
+
+    assert len(three) == len(one)

@@ -248,3 +248,24 @@ def test_staff_preferences_have_no_round_openings(client_as, officer):
     assert 'name="round_openings"' not in html
     preferences = NotificationPreferences.objects.get(user=officer)
     assert (preferences.email, preferences.round_openings) == (True, False)
+
+
+@pytest.mark.django_db
+def test_the_list_page_costs_the_same_queries_for_1_and_3_notifications(
+    client_as, applicant, facility
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as(applicant)
+    url = reverse("notifications:list")
+    tell(applicant, target=facility)
+    client.get(url)  # warm caches (content types, the session) outside the count
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    tell(applicant, target=facility)
+    tell(applicant, url="/awards/entries/2/")
+    with CaptureQueriesContext(connection) as three:
+        assert client.get(url).status_code == 200
+
+    assert len(three) == len(one)

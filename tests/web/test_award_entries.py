@@ -383,12 +383,50 @@ def test_entry_update_by_others_refused(persona, personas, client_as, entry):
     assert entry.product_name != "X"
 
 
-def test_entry_update_after_submission_forbidden(client_as, applicant, submitted_entry):
+def submitted_since(response) -> list[str]:
+    """The messages a member's stale page got: what happened, never the state machine's words."""
+    texts = [str(m) for m in response.context["messages"]]
+    assert texts and all(text.startswith("Hồ sơ này đã được nộp lúc") for text in texts), texts
+    assert not any("Không thể chuyển" in text for text in texts)
+    return texts
+
+
+def test_entry_update_after_submission_says_it_was_submitted(client_as, applicant, submitted_entry):
+    """A co-member submitted the dossier while this member's page was open: no bare 403."""
     data = {"product_name": "X", "product_group": submitted_entry.product_group_id}
 
-    response = client_as(applicant).post(entry_url(submitted_entry, "awards:entry-update"), data)
+    response = client_as(applicant).post(
+        entry_url(submitted_entry, "awards:entry-update"), data, follow=True
+    )
+
+    assert response.redirect_chain == [(entry_url(submitted_entry), 302)]
+    submitted_since(response)
+    submitted_entry.refresh_from_db()
+    assert submitted_entry.product_name != "X"
+
+
+def test_entry_update_by_staff_forbidden(client_as, officer, entry):
+    data = {"product_name": "X", "product_group": entry.product_group_id}
+
+    response = client_as(officer).post(entry_url(entry, "awards:entry-update"), data)
 
     assert response.status_code == 403
+
+
+def test_entry_update_of_a_draft_after_registration_closed_says_when(
+    client_as, applicant, officer, entry
+):
+    from core.workflow import transition
+
+    transition(entry.round, action="close_registration", actor=officer, note="Đóng sớm.")
+    data = {"product_name": "X", "product_group": entry.product_group_id}
+
+    response = client_as(applicant).post(entry_url(entry, "awards:entry-update"), data, follow=True)
+
+    (text,) = [str(m) for m in response.context["messages"]]
+    assert text.startswith("Đợt bình chọn này đã hết hạn đăng ký ngày ")
+    entry.refresh_from_db()
+    assert entry.product_name != "X"
 
 
 # ---- Files --------------------------------------------------------------------------------
@@ -451,14 +489,35 @@ def test_upload_without_a_file_shows_the_error(client_as, applicant, entry):
     assert list(response.context["upload_form"].errors) == ["file"]
 
 
-def test_upload_to_a_submitted_entry_forbidden(client_as, applicant, submitted_entry):
-    upload = SimpleUploadedFile("anh.png", png_bytes(), content_type="image/png")
+def test_upload_to_a_submitted_entry_says_it_was_submitted(client_as, applicant, submitted_entry):
+    upload = SimpleUploadedFile("anh.png", png_bytes(800, 600), content_type="image/png")
 
     response = client_as(applicant).post(
-        entry_url(submitted_entry, "awards:entry-upload"), {"kind": "photo", "file": upload}
+        entry_url(submitted_entry, "awards:entry-upload"),
+        {"kind": "photo", "file": upload},
+        follow=True,
     )
 
-    assert response.status_code == 403
+    assert response.redirect_chain == [(entry_url(submitted_entry), 302)]
+    submitted_since(response)
+    assert submitted_entry.attachments.count() == 6
+
+
+def test_upload_by_script_to_a_submitted_entry_answers_409_and_keeps_the_message(
+    client_as, applicant, submitted_entry
+):
+    """uploads.js reloads the page on a 409: the message waits for that page."""
+    client = client_as(applicant)
+    upload = SimpleUploadedFile("anh.png", png_bytes(800, 600), content_type="image/png")
+
+    response = client.post(
+        entry_url(submitted_entry, "awards:entry-upload"),
+        {"kind": "photo", "file": upload},
+        headers={"X-Requested-With": "XMLHttpRequest"},
+    )
+
+    assert response.status_code == 409
+    submitted_since(client.get(entry_url(submitted_entry)))
     assert submitted_entry.attachments.count() == 6
 
 
@@ -472,12 +531,17 @@ def test_delete_an_attachment_while_editable(client_as, applicant, entry):
     assert entry.attachments.count() == 0
 
 
-def test_delete_an_attachment_after_submission_forbidden(client_as, applicant, submitted_entry):
+def test_delete_an_attachment_after_submission_says_it_was_submitted(
+    client_as, applicant, submitted_entry
+):
     photo = submitted_entry.attachments.first()
 
-    response = client_as(applicant).post(reverse("awards:entry-attachment-delete", args=[photo.pk]))
+    response = client_as(applicant).post(
+        reverse("awards:entry-attachment-delete", args=[photo.pk]), follow=True
+    )
 
-    assert response.status_code == 403
+    assert response.redirect_chain == [(entry_url(submitted_entry), 302)]
+    submitted_since(response)
     assert submitted_entry.attachments.count() == 6
 
 

@@ -297,6 +297,19 @@ def test_open_registration_without_dates_shows_what_is_missing(client_as, office
     assert 'id="transition-errors"' in response.text
 
 
+@pytest.mark.parametrize("action", ["nope", "%s", "x%d", "%(name)s"])
+def test_transition_with_an_unknown_step_shows_the_error(client_as, officer, draft_round, action):
+    """Whatever `action` holds is never used as an id format (a "%s" used to be a 500)."""
+    response = client_as(officer).post(
+        round_url(draft_round, "awards:round-transition"), {"action": action}
+    )
+
+    draft_round.refresh_from_db()
+    assert response.status_code == 200
+    assert draft_round.state == R.DRAFT
+    assert response.context["failed_form"].errors
+
+
 def test_transition_from_the_wrong_state_shows_the_error(client_as, officer, draft_round):
     response = client_as(officer).post(
         round_url(draft_round, "awards:round-transition"), {"action": "start_judging"}
