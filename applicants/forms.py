@@ -109,7 +109,3 @@ class FacilityForm(BootstrapMixin, ServiceChecksMixin, forms.ModelForm):
         data = {name: value for name, value in data.items() if name in self._meta.fields}
         facility = self.instance if self.instance.pk else None
         check_facility(data, facility=facility, exclude=exclude)
-
-    def service_data(self) -> dict:
-        """The cleaned values in the shape services.create_facility/update_facility take."""
-        return {name: self.cleaned_data[name] for name in self._meta.fields}

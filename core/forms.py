@@ -65,9 +65,17 @@ class ServiceChecksMixin:
     check and save) onto the form."""
 
     service_field_names: dict[str, str | None] = {}
+    # The fields whose cleaned values the operation takes (service_data): a ModelForm's own
+    # fields unless the form names others.
+    service_fields: list[str] | tuple[str, ...] | None = None
 
     def service_checks(self, data: dict, exclude: set[str]) -> None:
         raise NotImplementedError
+
+    def service_data(self) -> dict:
+        """The cleaned values in the shape the service's operation takes. Call on a valid form."""
+        names = self._meta.fields if self.service_fields is None else self.service_fields
+        return {name: self.cleaned_data[name] for name in names}
 
     def _post_clean(self):
         # In place of a ModelForm's own hook (which copies the data onto the instance and runs
@@ -168,15 +176,19 @@ class AccountForm(BootstrapMixin, ServiceChecksMixin, forms.Form):
     runs the checks of core.services.create_user (uniqueness, the password rules) in the same
     pass; create_user checks again when it creates the account."""
 
-    # Field names of this form for the keys of the service's errors.
-    SERVICE_FIELDS = {
-        "username": "username",
-        "full_name": "full_name",
-        "account_email": "account_email",
-        "password": "password1",
-    }
-    # create_user's own keys: the account's email is "email" there.
+    # create_user's keys of its errors that are not this form's field names: the account's
+    # email is "email" there.
     service_field_names = {"email": "account_email", "password": "password1"}
+    # register_facility's keys of the account's errors, to this form's fields: create_user's,
+    # but with the email as "account_email" ("email" is the facility's there).
+    SERVICE_FIELDS = {
+        ("account_email" if key == "email" else key): name
+        for key, name in {
+            "username": "username",
+            "full_name": "full_name",
+            **service_field_names,
+        }.items()
+    }
 
     username = forms.CharField(
         label=_("Username"),

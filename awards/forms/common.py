@@ -1,5 +1,4 @@
-"""What the award forms share: labels from the models, date inputs, choice styling, and
-the mixin that leaves validation to the services."""
+"""What the award forms share: date inputs, choice styling, the open product groups."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -23,18 +22,6 @@ def restyle_choices(form: forms.BaseForm) -> None:
     for field in form.fields.values():
         if isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
             field.widget.attrs["class"] = "form-check-input"
-
-
-class ServiceFormMixin:
-    """A ModelForm that leaves validation and saving to the services: the instance is never
-    touched (no model full_clean here, no form.save()); the service runs the model's rules
-    once, so the page and the API show the same messages."""
-
-    def _post_clean(self):
-        pass
-
-    def service_data(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.service_fields}
 
 
 def show_only_open_groups(field: forms.ModelChoiceField, award_round: AwardRound) -> None:

@@ -6,14 +6,15 @@ from django.db.models import TextField
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from awards.forms.common import ServiceFormMixin, show_only_open_groups
+from awards.forms.common import show_only_open_groups
 from awards.models import DESCRIPTION_FIELDS, ENTRY_FIELDS, Attachment, Entry, ProductGroup
+from awards.services import check_entry
 from awards.services.file_types import (
     accept_attribute,
     image_type_names,
     upload_limits_text,
 )
-from core.forms import BootstrapMixin, field_label
+from core.forms import BootstrapMixin, ServiceChecksMixin, field_label
 from core.models import LONG_TEXT_MAX
 
 
@@ -47,8 +48,9 @@ class EntryRegisterForm(BootstrapMixin, forms.Form):
         }
 
 
-class EntryForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
-    """The product and its description (Mẫu 02)."""
+class EntryForm(BootstrapMixin, ServiceChecksMixin, forms.ModelForm):
+    """The product and its description (Mẫu 02), checked as update_entry checks them
+    (service_checks) in the same pass as the fields' own, so that every error shows at once."""
 
     service_fields = ENTRY_FIELDS
 
@@ -65,6 +67,9 @@ class EntryForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         show_only_open_groups(self.fields["product_group"], self.instance.round)
+
+    def service_checks(self, data: dict, exclude: set[str]) -> None:
+        check_entry(self.instance, data, exclude=exclude)
 
     def description(self) -> list[tuple]:
         """The Mẫu 02 fields in the order of the form (awards.models.DESCRIPTION), each with

@@ -5,23 +5,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applicants.forms import DATE_INPUT_FORMATS
-from awards.forms.common import (
-    ServiceFormMixin,
-    date_widget,
-    restyle_choices,
-)
+from awards.forms.common import date_widget, restyle_choices
 from awards.models import (
     AwardRound,
     CriteriaTemplate,
     Level,
     ProductGroup,
 )
-from awards.services import ROUND_FIELDS
-from core.forms import BootstrapMixin
+from awards.services import ROUND_FIELDS, check_round
+from core.forms import BootstrapMixin, ServiceChecksMixin
 from core.models import LONG_TEXT_MAX
 
 
-class RoundForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
+class RoundForm(BootstrapMixin, ServiceChecksMixin, forms.ModelForm):
+    """The round's settings, checked as create_round/update_round check them (service_checks)
+    in the same pass as the fields' own, so that every error shows at once."""
+
     service_fields = ROUND_FIELDS
 
     product_groups = forms.ModelMultipleChoiceField(
@@ -64,6 +63,14 @@ class RoundForm(ServiceFormMixin, BootstrapMixin, forms.ModelForm):
             for name in self.instance.fixed_fields():
                 self.fields[name].disabled = True
         restyle_choices(self)
+
+    def service_checks(self, data: dict, exclude: set[str]) -> None:
+        check_round(
+            {name: value for name, value in data.items() if name in ROUND_FIELDS},
+            award_round=self.instance if self.instance.pk else None,
+            product_groups=data.get("product_groups"),
+            exclude=exclude,
+        )
 
 
 class RoundTransitionForm(BootstrapMixin, forms.Form):

@@ -1,5 +1,6 @@
 """Criteria templates: reusable scoring sheets that officers write."""
 
+import copy
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,12 +16,31 @@ from core.activity import Action, log_activity
 
 
 def _criterion(data: dict, position: int) -> TemplateCriterion:
+    points = data.get("max_points")
     return TemplateCriterion(
-        code=data["code"],
-        text=data["text"],
-        max_points=Decimal(str(data["max_points"])),
+        code=data.get("code", ""),
+        text=data.get("text", ""),
+        max_points=None if points is None else Decimal(str(points)),
         position=position,
     )
+
+
+def _criterion_errors(criterion: TemplateCriterion, exclude=()) -> dict[str, list]:
+    """The model's rules of one criterion (points > 0, digits, lengths), by field; its template
+    and parent are checked with the template."""
+    try:
+        criterion.full_clean(exclude=["template", "parent", *exclude])
+    except ValidationError as error:
+        return dict(error.error_dict)
+    return {}
+
+
+def check_criterion(data: dict, *, exclude=()) -> None:
+    """One criterion's own checks as save_criteria_template makes them, writing nothing: the
+    row of a form runs them in its validation (`exclude`: the fields it refused)."""
+    errors = _criterion_errors(_criterion(data, position=0), exclude)
+    if errors:
+        raise ValidationError(errors)
 
 
 def _criteria_errors(criteria: list[dict]) -> tuple[dict[str, list], list]:
@@ -37,12 +57,8 @@ def _criteria_errors(criteria: list[dict]) -> tuple[dict[str, list], list]:
 
     def check(data: dict, index: int, prefix: str) -> TemplateCriterion:
         criterion = _criterion(data, position=index + 1)
-        try:
-            # Model rules (points > 0, digits, lengths); the template and parent come later.
-            criterion.full_clean(exclude=["template", "parent"])
-        except ValidationError as error:
-            for field, messages in error.error_dict.items():
-                errors.setdefault(f"{prefix}.{field}", []).extend(messages)
+        for field, messages in _criterion_errors(criterion).items():
+            errors.setdefault(f"{prefix}.{field}", []).extend(messages)
         if data["code"] in seen_codes:
             errors.setdefault(f"{prefix}.code", []).append(
                 ValidationError(
@@ -98,19 +114,10 @@ def save_criteria_template(
     position (see _criteria_errors); nothing is written unless all of them pass."""
     if not rules.can_manage_rounds(actor):
         raise PermissionDenied(_("Only extension officers manage criteria templates."))
-    errors, tree = _criteria_errors(criteria)
     creating = template is None
     template = template or CriteriaTemplate()
     before = {} if creating else {"criteria": _criteria_as_data(template)}
-    template.name = name
-    template.description = description
-    try:
-        template.full_clean()
-    except ValidationError as error:
-        for field, messages in error.error_dict.items():
-            errors.setdefault(field, []).extend(messages)
-    if errors:
-        raise ValidationError(errors)
+    tree = _apply(template, name=name, description=description, criteria=criteria)
     with transaction.atomic():
         template.save()
         template.criteria.all().delete()
@@ -129,6 +136,34 @@ def save_criteria_template(
             after={"name": name, "criteria": _criteria_as_data(template)},
         )
     return template
+
+
+def check_criteria_template(
+    *, name: str = "", criteria=(), description: str = "", template=None, exclude=()
+) -> None:
+    """The checks save_criteria_template makes, writing nothing: a form runs them in its own
+    validation, leaving out what `exclude` names (fields it refused, or "criteria" to check
+    only the name and the description, or "name" and "description" to check only the
+    criteria), so that every error shows in one pass. Raises ValidationError keyed as
+    save_criteria_template's."""
+    candidate = CriteriaTemplate() if template is None else copy.copy(template)
+    _apply(candidate, name=name, description=description, criteria=criteria, exclude=exclude)
+
+
+def _apply(template: CriteriaTemplate, *, name, description, criteria, exclude=()) -> list:
+    """Set the name and description on `template` and check them and the criteria (but not
+    what `exclude` names): the criteria's tree (see _criteria_errors), or every error."""
+    errors, tree = ({}, []) if "criteria" in exclude else _criteria_errors(list(criteria))
+    template.name = name
+    template.description = description
+    try:
+        template.full_clean(exclude=[field for field in exclude if field != "criteria"] or None)
+    except ValidationError as error:
+        for field, messages in error.error_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    return tree
 
 
 def _criteria_as_data(template: CriteriaTemplate) -> list[dict]:

@@ -2,6 +2,7 @@
 awards.models.ENTRY_FIELDS). Submitting and withdrawing are transitions
 (awards/workflows/entries.py)."""
 
+import copy
 import datetime
 from typing import Any
 
@@ -118,6 +119,15 @@ def save_entry_draft(
     return current, refused
 
 
+def check_entry(entry: Entry, data: dict[str, Any], *, exclude=()) -> None:
+    """The checks update_entry makes, writing nothing: a form runs them in its own validation,
+    on the fields it could parse (`exclude` names those it refused), so that every error shows
+    in one pass. Raises ValidationError keyed by field. (Permission and phase are the view's.)"""
+    errors = _apply(copy.copy(entry), data, exclude)
+    if errors:
+        raise ValidationError(errors)
+
+
 def _lock_editable(actor, entry: Entry) -> Entry:
     current = lock_with_parents(Entry, entry.pk)
     if not rules.can_edit_entry(actor, current):
@@ -125,15 +135,16 @@ def _lock_editable(actor, entry: Entry) -> Entry:
     return current
 
 
-def _apply(current: Entry, data: dict[str, Any]) -> dict[str, list[str]]:
-    """Set `data` on the locked entry and check it; the errors by field (none: valid)."""
+def _apply(current: Entry, data: dict[str, Any], exclude=()) -> dict[str, list[str]]:
+    """Set `data` on the entry (locked, or a copy for check_entry) and check it, but not the
+    fields in `exclude`; the errors by field (none: valid)."""
     errors: dict[str, list[str]] = {}
     group = data.get("product_group")
     if group is not None and not current.round.product_groups.filter(pk=group.pk).exists():
         errors["product_group"] = [_("This product group is not open in this round.")]
     set_fields(current, data, ENTRY_FIELDS)
     try:
-        current.full_clean()
+        current.full_clean(exclude=list(exclude) or None)
     except ValidationError as error:
         for key, messages in error.message_dict.items():
             errors.setdefault("product_name" if key == "__all__" else key, []).extend(messages)

@@ -107,7 +107,6 @@ def _template_form(request, template: CriteriaTemplate | None, *, source: Criter
     """Create (`template` None) or edit `template`; the empty form shows the criteria of
     `source`. The formset offers CriterionRowFormSet.extra blank rows below the criteria;
     "Add rows" shows the page again, as typed, with that many more."""
-    criteria_errors: list[str] = []
     # Kept apart: a refused save may leave the instance with the name that was refused.
     current_name = template.name if template else ""
     if request.method == "POST" and "add_rows" in request.POST:
@@ -117,7 +116,8 @@ def _template_form(request, template: CriteriaTemplate | None, *, source: Criter
     elif request.method == "POST":
         form = CriteriaTemplateForm(request.POST, instance=template)
         formset = CriterionRowFormSet(request.POST, prefix=ROWS_PREFIX)
-        if form.is_valid() and formset.is_valid():
+        # Both validated, each with its part of the service's checks: every error at once.
+        if all([form.is_valid(), formset.is_valid()]):
             try:
                 saved = services.save_criteria_template(
                     actor=request.user,
@@ -126,7 +126,9 @@ def _template_form(request, template: CriteriaTemplate | None, *, source: Criter
                     **form.service_data(),
                 )
             except ValidationError as error:
-                criteria_errors = _place_errors(form, formset, error)
+                # Only what changed since the checks (a name taken meanwhile).
+                for message in formset.add_service_errors(error, form):
+                    form.add_error(None, message)
             else:
                 if template is None:
                     message = _("The criteria template “%(name)s” was created.")
@@ -138,11 +140,14 @@ def _template_form(request, template: CriteriaTemplate | None, *, source: Criter
         form = CriteriaTemplateForm(instance=template)
         rows = _rows_of(source) if source else []
         formset = CriterionRowFormSet(initial=rows, prefix=ROWS_PREFIX)
+    # The errors of the criteria as a whole, shown above the table.
+    criteria_errors = list(formset.non_form_errors()) if formset.is_bound else []
     context = {
         "template": template,
         "current_name": current_name,
         "form": form,
         "formset": formset,
+        "forms": [form, formset],
         "criteria_errors": criteria_errors,
         "has_errors": bool(
             criteria_errors
@@ -151,46 +156,3 @@ def _template_form(request, template: CriteriaTemplate | None, *, source: Criter
         ),
     }
     return render(request, "awards/template_form.html", context)
-
-
-def _place_errors(form: CriteriaTemplateForm, formset, error: ValidationError) -> list[str]:
-    """The service's errors next to what they are about: the name's and the description's at
-    their fields, a criterion's ("criteria.<i>.<field>", "criteria.<i>.children.<j>.<field>")
-    at its row; the others (the criteria as a whole) are returned, for above the table."""
-    if not hasattr(error, "error_dict"):
-        return list(error.messages)
-    rows = _rows_by_position(formset)
-    others = []
-    for key, errors in error.error_dict.items():
-        position, _dot, field = key.rpartition(".")
-        row = rows.get(position)
-        if key in form.fields:
-            form.add_error(key, errors)
-        elif row is not None:
-            row.add_error(field if field in row.fields else None, errors)
-        else:
-            others.extend(message for e in errors for message in e.messages)
-    return others
-
-
-def _rows_by_position(formset) -> dict:
-    """The formset's filled rows by the position the service names them with, in the order
-    CriterionRowFormSet.criteria() hands them over: "criteria.<i>" for the i-th criterion
-    (a row without a parent code), "criteria.<i>.children.<j>" for its j-th sub-criterion."""
-    rows = formset.filled_rows()
-    positions = {}
-    first_with_code: dict[str, str] = {}
-    for form in rows:
-        if not form.cleaned_data["parent"]:
-            position = f"criteria.{len(positions)}"
-            positions[position] = form
-            # A repeated code is refused by the service; its sub-criteria go to the first.
-            first_with_code.setdefault(form.cleaned_data["code"], position)
-    counts: dict[str, int] = {}
-    for form in rows:
-        parent = form.cleaned_data["parent"]
-        if parent:
-            position = first_with_code[parent]
-            counts[position] = counts.get(position, 0) + 1
-            positions[f"{position}.children.{counts[position] - 1}"] = form
-    return positions

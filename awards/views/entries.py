@@ -32,7 +32,7 @@ from awards.views.common import (
     service_error_messages,
     stale_entry,
 )
-from core.forms import add_service_errors
+from core.forms import add_service_errors, call_service
 from core.history import history_rows, state_since
 from core.http import require_form, require_safe
 from core.roles import Role, is_staff_role, role_of
@@ -239,14 +239,13 @@ def entry_update(request, pk):
     if not rules.can_edit_entry(request.user, entry):
         return _refuse_edit(request, entry)
     form = EntryForm(request.POST, instance=entry)
-    if form.is_valid():
-        try:
-            services.update_entry(actor=request.user, entry=entry, data=form.service_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The description was saved."))
-            return redirect("awards:entry-detail", pk=entry.pk)
+    saved = call_service(
+        form,
+        lambda: services.update_entry(actor=request.user, entry=entry, data=form.service_data()),
+    )
+    if saved is not None:
+        messages.success(request, _("The description was saved."))
+        return redirect("awards:entry-detail", pk=entry.pk)
     return render_entry_page(request, entry, form=form)
 
 

@@ -20,7 +20,7 @@ from awards.models import (
     Entry,
 )
 from awards.views.common import PAGE_SIZE, criteria_of, posted, round_for
-from core.forms import add_service_errors
+from core.forms import add_service_errors, call_service
 from core.history import history_rows, state_since
 from core.http import require_form, require_safe
 from core.roles import Role, is_staff_role, role_of
@@ -58,16 +58,16 @@ def round_create(request):
     if not rules.can_manage_rounds(request.user):
         raise PermissionDenied
     form = RoundForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            award_round = services.create_round(
+    if request.method == "POST":
+        award_round = call_service(
+            form,
+            lambda: services.create_round(
                 actor=request.user,
                 data=form.service_data(),
                 product_groups=list(form.cleaned_data["product_groups"]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if award_round is not None:
             messages.success(request, _("The round was created as a draft."))
             return redirect("awards:round-detail", pk=award_round.pk)
     return render(request, "awards/round_form.html", {"form": form, "round": None})
@@ -80,17 +80,17 @@ def round_edit(request, pk):
     if not rules.can_manage_rounds(request.user):
         raise PermissionDenied
     form = RoundForm(posted(request), instance=award_round)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_round(
+    if request.method == "POST":
+        saved = call_service(
+            form,
+            lambda: services.update_round(
                 actor=request.user,
                 award_round=award_round,
                 data=form.service_data(),
                 product_groups=list(form.cleaned_data["product_groups"]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if saved is not None:
             messages.success(request, _("The changes were saved."))
             return redirect("awards:round-detail", pk=award_round.pk)
     return render(request, "awards/round_form.html", {"form": form, "round": award_round})
