@@ -13,7 +13,10 @@ serializer's:
   current `state`) → 409 Conflict, the code kept;
 - Django's PermissionDenied → 403 with the service's message (DRF's default handler does that);
 - Django's Http404 → 404 "not found" in the request's language (DRF would answer the message of
-  get_object_or_404, "No Entry matches the given query.", which names a model class);
+  get_object_or_404, "No Entry matches the given query.", which names a model class); so is an
+  ObjectDoesNotExist from a service: the object was there when the view looked it up and another
+  request deleted it before the service read it under its lock (a draft round deleted while it
+  is being edited) — it is gone, not a server error;
 - a body Django refuses while DRF parses it: RequestDataTooBig → 413, too many fields or files
   → 400, in DRF's JSON shape instead of Django's HTML page (api.middleware refuses a body that
   is too large before it is read).
@@ -22,6 +25,7 @@ serializer's:
 from django.conf import settings
 from django.core.exceptions import (
     NON_FIELD_ERRORS,
+    ObjectDoesNotExist,
     RequestDataTooBig,
     TooManyFieldsSent,
     TooManyFilesSent,
@@ -98,7 +102,7 @@ def exception_handler(exc, context):
             exc = Conflict(detail=exc.messages[0], code=code)
         else:
             exc = exceptions.ValidationError(detail=validation_error_detail(exc))
-    elif isinstance(exc, Http404):
+    elif isinstance(exc, Http404 | ObjectDoesNotExist):
         exc = exceptions.NotFound()
     elif isinstance(exc, RequestDataTooBig):
         # Raised by Django's multipart parser: the fields other than files are too large.

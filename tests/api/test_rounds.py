@@ -345,6 +345,27 @@ def test_round_update_by_role(api_as, personas, award_round, persona, expected_s
     assert award_round.title == ("Tên đợt mới" if expected_status == 200 else old_title)
 
 
+def test_round_deleted_while_it_is_being_edited_is_not_found(
+    api_as, officer, draft_round, monkeypatch
+):
+    """Another request deletes the draft round between the view's lookup and the service's
+    locked read (seen under Schemathesis on PostgreSQL): 404, not a 500."""
+    from awards import services
+
+    update_round = services.update_round
+
+    def deleted_meanwhile(**kwargs):
+        AwardRound.objects.filter(pk=kwargs["award_round"].pk).delete()
+        return update_round(**kwargs)
+
+    monkeypatch.setattr(services, "update_round", deleted_meanwhile)
+
+    response = api_as(officer).patch(detail_url(draft_round), {}, format="json")
+
+    assert response.status_code == 404
+    assert not AwardRound.objects.filter(pk=draft_round.pk).exists()
+
+
 def test_round_update_in_draft_changes_groups_and_logs(api_as, officer, draft_round):
     judging_ends = draft_round.judging_ends + datetime.timedelta(days=7)
 
