@@ -231,3 +231,61 @@ def test_upload_without_javascript_posts_and_shows_the_error_at_the_input(
         expect(page.locator("#photo-count")).to_have_text("1")
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_deleting_a_photo_asks_first_naming_it(page, log_in, storage_root, applicant, draft_entry):
+    from tests.factories import AttachmentFactory
+
+    photo = AttachmentFactory(entry=draft_entry, kind="photo", original_name="mat-truoc.png")
+    open_entry(page, log_in, applicant, draft_entry)
+    card = page.locator(f"#attachment-{photo.pk}")
+    # With JavaScript the dialog asks; the no-JavaScript checkbox is gone.
+    expect(card.locator("[data-confirm-check]")).to_have_count(0)
+
+    card.locator(".attachment-delete").click()
+    expect(page.locator("#confirm-dialog-text")).to_have_text(
+        re.compile(r"^Xóa ảnh 1 \(“mat-truoc\.png”\) khỏi hồ sơ\?")
+    )
+    page.click("#confirm-dialog-cancel")
+    expect(page.locator("#confirm-dialog")).to_be_hidden()
+    assert draft_entry.attachments.count() == 1
+
+    card.locator(".attachment-delete").click()
+    page.click("#confirm-dialog-ok")
+    expect(page.locator("#photos-empty")).to_be_visible()
+    assert draft_entry.attachments.count() == 0
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_deleting_a_document_without_javascript_asks_first(
+    browser, live_server, log_in, storage_root, applicant, draft_entry
+):
+    from tests.factories import AttachmentFactory
+
+    document = AttachmentFactory(entry=draft_entry, kind="description", original_name="mau-02.pdf")
+    context = browser.new_context(
+        base_url=live_server.url, locale="vi-VN", java_script_enabled=False
+    )
+    page = context.new_page()
+    try:
+        open_entry(page, log_in, applicant, draft_entry)
+        row = page.locator(f"#attachment-{document.pk}")
+        check = row.locator("[data-confirm-check] input[type=checkbox]")
+        expect(row.locator("[data-confirm-check] label")).to_contain_text("“mau-02.pdf”")
+        # One click sends nothing: the browser asks for the box first.
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        posted = page.expect_request(lambda request: request.method == "POST", timeout=1500)
+        with pytest.raises(PlaywrightTimeout), posted:
+            row.locator(".attachment-delete").click()
+        assert check.evaluate("box => box.validity.valueMissing")
+        assert draft_entry.attachments.count() == 1
+        check.check()
+        row.locator(".attachment-delete").click()
+        page.wait_for_url(re.compile(rf"/awards/entries/{draft_entry.pk}/$"))
+        assert draft_entry.attachments.count() == 0
+    finally:
+        context.close()
