@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from awards.models import ProductGroup
+from awards.models import DESCRIPTION_FIELDS, ProductGroup
 from awards.services.attachments import add_attachment
 from core.activity import history_of
 from core.workflow import transition
@@ -41,13 +41,8 @@ def description_post(entry, **changes) -> dict:
     data = {
         "product_name": entry.product_name,
         "product_group": entry.product_group_id,
-        "features": entry.features,
-        "materials": entry.materials,
-        "production_process": entry.production_process,
-        "markets": entry.markets,
-        "price": entry.price,
-        "quality_standards": entry.quality_standards,
-        "awards_received": entry.awards_received,
+        # The Mẫu 02 fields as declared once (awards.models.DESCRIPTION_FIELDS).
+        **{name: getattr(entry, name) for name in DESCRIPTION_FIELDS},
     }
     data.update(changes)
     return data
