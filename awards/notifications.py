@@ -208,3 +208,14 @@ def send_registration_reminders(today: datetime.date | None = None) -> int:
                 key=f"registration_closing:{entry.pk}:{closes.isoformat()}",
             )
     return len(entries)
+
+
+# ---- Judging (issue 8) ---------------------------------------------------------------------
+
+
+def sheet_reopened(sheet, change) -> None:
+    """The judge is told their sheet was reopened, with the reason. (Issue 8: scoring.)"""
+
+
+def panel_sheets_in(sheet, change) -> None:
+    """The panel's chair is told when every sheet of the panel is in. (Issue 8: scoring.)"""

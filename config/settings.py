@@ -29,6 +29,12 @@ ORGANISATION = {
     "center_name": env_str("ORG_CENTER_NAME", "TRUNG TÂM KHUYẾN CÔNG VÀ XÚC TIẾN THƯƠNG MẠI"),
 }
 
+# A recognition certificate is valid until 31 December of the year of issue plus this many
+# years (domain.md §4: "the fourth year counted from the year of issue"; whether the issue year
+# counts as the first is unverified, so it is a setting: 3 makes a 2024 certificate run to
+# 31/12/2027).
+CERTIFICATE_VALID_EXTRA_YEARS = env_int("CERTIFICATE_VALID_EXTRA_YEARS", 3)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

@@ -157,6 +157,17 @@ class Organisation(CleanTextMixin, models.Model):
         _("department"), max_length=200, help_text=_("e.g. SỞ CÔNG THƯƠNG")
     )
     center_name = models.CharField(_("center"), max_length=200)
+    # How a recognition certificate is numbered: {number} (the year's sequence, e.g. {number:02d}
+    # for 07) and {year}. Checked by core.validators.validate_certificate_format.
+    certificate_number_format = models.CharField(
+        _("certificate number format"),
+        max_length=60,
+        default="{number:02d}/{year}/GCN-SCT",
+        help_text=_(
+            "{number} is the certificate's number in its year, {year} the year: e.g. "
+            "{number:02d}/{year}/GCN-SCT gives 07/2024/GCN-SCT."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")

@@ -58,6 +58,16 @@ def judge(db):
 
 
 @pytest.fixture
+def other_judge(db):
+    return UserFactory(username="other_judge", role=Role.JUDGE)
+
+
+@pytest.fixture
+def chair(db):
+    return UserFactory(username="chair", role=Role.JUDGE)
+
+
+@pytest.fixture
 def officer(db):
     return UserFactory(username="officer", role=Role.OFFICER)
 
@@ -73,12 +83,14 @@ def admin_user(db):
 
 
 @pytest.fixture
-def personas(applicant, other_applicant, judge, officer, manager, admin_user):
+def personas(applicant, other_applicant, judge, other_judge, chair, officer, manager, admin_user):
     """Every persona by role key; anonymous is None."""
     return {
         "applicant": applicant,
         "other_applicant": other_applicant,
         "judge": judge,
+        "other_judge": other_judge,
+        "chair": chair,
         "officer": officer,
         "manager": manager,
         "admin": admin_user,

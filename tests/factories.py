@@ -170,3 +170,74 @@ def complete_dossier(entry) -> None:
         AttachmentFactory(entry=entry, kind="photo")
     for kind in required_documents(entry.round.level):
         AttachmentFactory(entry=entry, kind=kind)
+
+
+# ---- Judging (issue 8) ---------------------------------------------------------------------
+
+
+class PanelFactory(factory.django.DjangoModelFactory):
+    """A panel of a judging round for every open group (pass groups=[…] for fewer)."""
+
+    class Meta:
+        model = "awards.Panel"
+        skip_postgeneration_save = True
+
+    round = factory.SubFactory(AwardRoundFactory, state="judging")
+    name = factory.Sequence(lambda n: f"Hội đồng bình chọn {n}")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create:
+            self.product_groups.set(extracted or self.round.product_groups.all())
+
+
+class PanelMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.PanelMember"
+
+    panel = factory.SubFactory(PanelFactory)
+    judge = factory.SubFactory(UserFactory, role=Role.JUDGE)
+    role = "member"
+
+
+class ScoreSheetFactory(factory.django.DjangoModelFactory):
+    """An empty draft sheet: `judge` assigned `entry` on `panel` (made directly, not by the
+    assignment service)."""
+
+    class Meta:
+        model = "awards.ScoreSheet"
+
+    panel = factory.SubFactory(PanelFactory)
+    round = factory.LazyAttribute(lambda s: s.panel.round)
+    entry = factory.SubFactory(
+        EntryFactory, round=factory.SelfAttribute("..round"), state="eligible"
+    )
+    judge = factory.SubFactory(UserFactory, role=Role.JUDGE)
+
+
+def give_scores(sheet, points, *, submit: bool = False):
+    """Write `points` (one per scored criterion, in the sheet's order, or {code: points})
+    straight into the sheet and keep its total; `submit` marks it submitted. For tests that need
+    scored sheets without going through the scoring service."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from awards.judging_rules import scored_criteria
+    from awards.models import Score
+
+    criteria = scored_criteria(sheet.round)
+    if not isinstance(points, dict):
+        points = {c.code: p for c, p in zip(criteria, points, strict=True)}
+    by_code = {c.code: c for c in criteria}
+    sheet.scores.all().delete()
+    Score.objects.bulk_create(
+        Score(sheet=sheet, criterion=by_code[code], points=Decimal(str(value)))
+        for code, value in points.items()
+    )
+    sheet.total = sum((Decimal(str(value)) for value in points.values()), Decimal("0"))
+    if submit:
+        sheet.state = "submitted"
+        sheet.submitted_at = timezone.now()
+    sheet.save()
+    return sheet

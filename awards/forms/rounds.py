@@ -38,6 +38,9 @@ class RoundForm(BootstrapMixin, ServiceChecksMixin, forms.ModelForm):
             "registration_closes": date_widget(),
             "judging_ends": date_widget(),
             "pass_score": forms.NumberInput(attrs={"step": "0.1", "min": "0", "max": "100"}),
+            "disagreement_spread": forms.NumberInput(
+                attrs={"step": "0.1", "min": "0", "max": "100"}
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -45,6 +48,8 @@ class RoundForm(BootstrapMixin, ServiceChecksMixin, forms.ModelForm):
         for name in ("registration_opens", "registration_closes", "judging_ends"):
             self.fields[name].input_formats = DATE_INPUT_FORMATS
         self.fields["criteria_template"].queryset = CriteriaTemplate.objects.all()
+        # Left empty, the spread keeps its value (the round's, or the default of 20 points).
+        self.fields["disagreement_spread"].required = False
         rounds = AwardRound.objects.order_by("-year", "title")
         if self.instance.pk:
             rounds = rounds.exclude(pk=self.instance.pk)
@@ -63,6 +68,12 @@ class RoundForm(BootstrapMixin, ServiceChecksMixin, forms.ModelForm):
             for name in self.instance.fixed_fields():
                 self.fields[name].disabled = True
         restyle_choices(self)
+
+    def clean_disagreement_spread(self):
+        spread = self.cleaned_data.get("disagreement_spread")
+        if spread is None:
+            return self.instance.disagreement_spread
+        return spread
 
     def service_checks(self, data: dict, exclude: set[str]) -> None:
         check_round(

@@ -54,6 +54,13 @@ class EntryState(models.TextChoices):
     ELIGIBLE = "eligible", _("Eligible")
     INELIGIBLE = "ineligible", _("Ineligible")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    # When the round is finalized, every eligible entry becomes one of these two.
+    RECOGNIZED = "recognized", _("Recognised")
+    NOT_RECOGNIZED = "not_recognized", _("Not recognised")
+
+
+# An entry that was screened in: it has a voting code and takes part in judging and results.
+SCREENED_IN = (EntryState.ELIGIBLE, EntryState.RECOGNIZED, EntryState.NOT_RECOGNIZED)
 
 
 class Entry(CleanTextMixin, DerivedFieldsMixin, models.Model):
@@ -139,8 +146,7 @@ class Entry(CleanTextMixin, DerivedFieldsMixin, models.Model):
                 violation_error_message=_("Unknown state."),
             ),
             models.CheckConstraint(
-                condition=~models.Q(state=EntryState.ELIGIBLE)
-                | models.Q(voting_code__isnull=False),
+                condition=~models.Q(state__in=SCREENED_IN) | models.Q(voting_code__isnull=False),
                 name="entry_eligible_has_voting_code",
                 violation_error_message=_("An eligible entry has a voting code."),
             ),

@@ -102,6 +102,7 @@ class AwardRound(CleanTextMixin, models.Model):
         "min_score_sheets",
         "judges_see_identity",
         "judges_see_other_scores",
+        "judges_per_entry",
         "registration_opens",
         "registration_closes",
         "judging_ends",
@@ -144,6 +145,19 @@ class AwardRound(CleanTextMixin, models.Model):
     judges_see_other_scores = models.BooleanField(
         _("judges see other judges' scores before the round is finalized"), default=False
     )
+    # Empty: every scoring member of the entry's panel scores it. A number: that many judges
+    # per entry, the load spread evenly (awards.services.judging.assign_round).
+    judges_per_entry = models.PositiveSmallIntegerField(
+        _("judges per entry"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    # Results flag an entry whose highest and lowest judge's totals lie further apart.
+    disagreement_spread = models.DecimalField(
+        _("disagreement flag above a spread of"),
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal("20.0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
     nominee_quota = models.PositiveSmallIntegerField(
         _("nominees to the next level"), null=True, blank=True
     )
@@ -183,6 +197,12 @@ class AwardRound(CleanTextMixin, models.Model):
                 condition=models.Q(pass_score__gte=0, pass_score__lte=100),
                 name="round_pass_score_range",
                 violation_error_message=_("The pass score lies between 0 and 100."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(judges_per_entry__isnull=True)
+                | models.Q(judges_per_entry__gte=1),
+                name="round_judges_per_entry_positive",
+                violation_error_message=_("An entry needs at least one judge."),
             ),
             models.CheckConstraint(
                 condition=models.Q(min_score_sheets__gte=1),

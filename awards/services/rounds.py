@@ -32,6 +32,8 @@ ROUND_FIELDS = [
     "min_score_sheets",
     "judges_see_identity",
     "judges_see_other_scores",
+    "judges_per_entry",
+    "disagreement_spread",
     "nominee_quota",
     "next_round",
 ]

@@ -44,14 +44,16 @@ def test_users_list_shows_every_account_with_its_role(api_as, personas):
 
     assert response.status_code == 200
     data = response.json()
-    assert data["count"] == 6
+    assert data["count"] == 8
     assert [(u["username"], u["role"]) for u in data["results"]] == [
         ("admin_user", "admin"),
         ("applicant", "applicant"),
+        ("chair", "judge"),
         ("judge", "judge"),
         ("manager", "manager"),
         ("officer", "officer"),
         ("other_applicant", "applicant"),
+        ("other_judge", "judge"),
     ]
     assert sorted(data["results"][0]) == [
         "email",

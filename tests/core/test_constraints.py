@@ -130,6 +130,8 @@ VIOLATIONS = {
     "pass score above 100 (bulk_create)": bulk_round(pass_score=Decimal("120")),
     "minimum sheets 0 (update)": update("round", min_score_sheets=0),
     "minimum sheets 0 (bulk_create)": bulk_round(min_score_sheets=0),
+    "judges per entry 0 (update)": update("round", judges_per_entry=0),
+    "judges per entry 0 (bulk_create)": bulk_round(judges_per_entry=0),
     "year 1999 (update)": update("round", year=1999),
     "year 2101 (save)": save_with("round", year=2101),
     "year 1999 (bulk_create)": bulk_round(year=1999),
@@ -455,6 +457,7 @@ def test_check_constraints_are_the_ones_tested_here():
 
     assert names == {
         AwardRound: [
+            "round_judges_per_entry_positive",
             "round_judging_ends_after_registration",
             "round_min_score_sheets_positive",
             "round_pass_score_range",

@@ -1,11 +1,16 @@
 """The permission matrix: for every endpoint and method, the exact answer each persona gets.
 
-One row per (endpoint, method): the URL name as in config.urls, then the seven personas.
+One row per (endpoint, method): the URL name as in config.urls, then the nine personas.
 
     anon   not signed in
     appl   `applicant`, a member of the facility that owns the object the row acts on
     other  `other_applicant`, a member of another facility
-    judge, offi(cer), mana(ger), admin
+    judge  a judge assigned the entry the row acts on (a member of its panel)
+    ojdg   `other_judge`, a judge on no panel of the row's round, assigned nothing
+    chair  `chair`, a judge who chairs the panel of the row's entry
+    offi(cer), mana(ger), admin
+
+Before judging (rows of endpoints that know no panel) the three judges are alike.
 
 What the answers mean:
 
@@ -33,7 +38,17 @@ from typing import NamedTuple
 
 LOGIN = "LOGIN"
 
-PERSONAS = ("anonymous", "applicant", "other_applicant", "judge", "officer", "manager", "admin")
+PERSONAS = (
+    "anonymous",
+    "applicant",
+    "other_applicant",
+    "judge",
+    "other_judge",
+    "chair",
+    "officer",
+    "manager",
+    "admin",
+)
 
 
 class Row(NamedTuple):
@@ -43,6 +58,8 @@ class Row(NamedTuple):
     applicant: int | str
     other_applicant: int | str
     judge: int | str
+    other_judge: int | str
+    chair: int | str
     officer: int | str
     manager: int | str
     admin: int | str
@@ -53,160 +70,160 @@ class Row(NamedTuple):
 
 # fmt: off
 API = [
-    #   endpoint                             method     anon  appl other judge  offi  mana admin
-    Row("api:api-root",                      "GET",      401,  200,  200,  200,  200,  200,  200),
+    #   endpoint                            method     anon  appl other judge  ojdg chair  offi  mana admin
+    Row("api:api-root",                         "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
     # Everyone exchanges their own credentials (anonymous: the applicant's) for a token.
-    Row("api:token",                         "POST",     200,  200,  200,  200,  200,  200,  200),
-    Row("api:me",                            "GET",      401,  200,  200,  200,  200,  200,  200),
+    Row("api:token",                            "POST",     200,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:me",                               "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
     # Accounts: officers (judges and applicants) and administrators (any role).
-    Row("api:user-list",                     "GET",      401,  403,  403,  403,  200,  403,  200),
-    Row("api:user-list",                     "POST",     401,  403,  403,  403,  201,  403,  201),
-    Row("api:user-detail",                   "GET",      401,  403,  403,  403,  200,  403,  200),
+    Row("api:user-list",                        "GET",      401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:user-list",                        "POST",     401,   403,   403,   403,   403,   403,   201,   403,   201),
+    Row("api:user-detail",                      "GET",      401,   403,   403,   403,   403,   403,   200,   403,   200),
     # Administrative units: public (the self-registration page needs them).
-    Row("api:province-list",                 "GET",      200,  200,  200,  200,  200,  200,  200),
-    Row("api:ward-list",                     "GET",      200,  200,  200,  200,  200,  200,  200),
+    Row("api:province-list",                    "GET",      200,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:ward-list",                        "GET",      200,   200,   200,   200,   200,   200,   200,   200,   200),
     # Facilities: the applicant's own; staff see all; officers and admins edit; admins delete.
-    Row("api:facility-list",                 "GET",      401,  200,  200,  200,  200,  200,  200),
-    Row("api:facility-list",                 "POST",     401,  201,  201,  403,  201,  403,  201),
-    Row("api:facility-detail",               "GET",      401,  200,  404,  404,  200,  200,  200),
-    Row("api:facility-detail",               "PUT",      401,  200,  404,  404,  200,  403,  200),
-    Row("api:facility-detail",               "PATCH",    401,  200,  404,  404,  200,  403,  200),
-    Row("api:facility-detail",               "DELETE",   401,  403,  404,  404,  403,  403,  204),
+    Row("api:facility-list",                    "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:facility-list",                    "POST",     401,   201,   201,   403,   403,   403,   201,   403,   201),
+    Row("api:facility-detail",                  "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:facility-detail",                  "PUT",      401,   200,   404,   404,   404,   404,   200,   403,   200),
+    Row("api:facility-detail",                  "PATCH",    401,   200,   404,   404,   404,   404,   200,   403,   200),
+    Row("api:facility-detail",                  "DELETE",   401,   403,   404,   404,   404,   404,   403,   403,   204),
     # Product groups and criteria templates: staff read templates, officers and admins write.
-    Row("api:product-group-list",            "GET",      401,  200,  200,  200,  200,  200,  200),
-    Row("api:criteria-template-list",        "GET",      401,  403,  403,  403,  200,  200,  200),
-    Row("api:criteria-template-list",        "POST",     401,  403,  403,  403,  201,  403,  201),
-    Row("api:criteria-template-detail",      "GET",      401,  403,  403,  403,  200,  200,  200),
-    Row("api:criteria-template-detail",      "PUT",      401,  403,  403,  403,  200,  403,  200),
-    Row("api:criteria-template-detail",      "PATCH",    401,  403,  403,  403,  200,  403,  200),
+    Row("api:product-group-list",               "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:criteria-template-list",           "GET",      401,   403,   403,   403,   403,   403,   200,   200,   200),
+    Row("api:criteria-template-list",           "POST",     401,   403,   403,   403,   403,   403,   201,   403,   201),
+    Row("api:criteria-template-detail",         "GET",      401,   403,   403,   403,   403,   403,   200,   200,   200),
+    Row("api:criteria-template-detail",         "PUT",      401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:criteria-template-detail",         "PATCH",    401,   403,   403,   403,   403,   403,   200,   403,   200),
     # Rounds. The detail rows act on a draft round, which only staff see; the role check of
     # a change comes first (403 for any id), a transition looks the round up first (404).
-    Row("api:round-list",                    "GET",      401,  200,  200,  200,  200,  200,  200),
-    Row("api:round-list",                    "POST",     401,  403,  403,  403,  201,  403,  201),
-    Row("api:round-detail",                  "GET",      401,  404,  404,  404,  200,  200,  200),
-    Row("api:round-detail",                  "PUT",      401,  403,  403,  403,  200,  403,  200),
-    Row("api:round-detail",                  "PATCH",    401,  403,  403,  403,  200,  403,  200),
-    Row("api:round-detail",                  "DELETE",   401,  403,  403,  403,  204,  403,  204),
-    Row("api:round-transition",              "POST",     401,  404,  404,  404,  200,  403,  200),
+    Row("api:round-list",                       "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:round-list",                       "POST",     401,   403,   403,   403,   403,   403,   201,   403,   201),
+    Row("api:round-detail",                     "GET",      401,   404,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:round-detail",                     "PUT",      401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:round-detail",                     "PATCH",    401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:round-detail",                     "DELETE",   401,   403,   403,   403,   403,   403,   204,   403,   204),
+    Row("api:round-transition",                 "POST",     401,   404,   404,   404,   404,   404,   200,   403,   200),
     # The history of the round open for registration, which everyone signed in sees.
-    Row("api:round-history",                 "GET",      401,  200,  200,  200,  200,  200,  200),
+    Row("api:round-history",                    "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
     # Entries: the facility's members register, edit and submit; staff read and screen.
     # Another facility's id in a registration is an invalid choice (400), as an unknown one.
-    Row("api:entry-list",                    "GET",      401,  200,  200,  200,  200,  200,  200),
-    Row("api:entry-list",                    "POST",     401,  201,  400,  403,  403,  403,  403),
-    Row("api:entry-detail",                  "GET",      401,  200,  404,  404,  200,  200,  200),
-    Row("api:entry-detail",                  "PUT",      401,  200,  404,  404,  403,  403,  403),
-    Row("api:entry-detail",                  "PATCH",    401,  200,  404,  404,  403,  403,  403),
-    Row("api:entry-history",                 "GET",      401,  200,  404,  404,  200,  200,  200),
+    Row("api:entry-list",                       "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:entry-list",                       "POST",     401,   201,   400,   403,   403,   403,   403,   403,   403),
+    Row("api:entry-detail",                     "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:entry-detail",                     "PUT",      401,   200,   404,   404,   404,   404,   403,   403,   403),
+    Row("api:entry-detail",                     "PATCH",    401,   200,   404,   404,   404,   404,   403,   403,   403),
+    Row("api:entry-history",                    "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
     # Submitting the complete draft entry: the workflow lets only the facility's members.
-    Row("api:entry-transition",              "POST",     401,  200,  404,  404,  403,  403,  403),
+    Row("api:entry-transition",                 "POST",     401,   200,   404,   404,   404,   404,   403,   403,   403),
     # Screening a submitted entry: the role check comes before the entry is looked up.
-    Row("api:entry-screening",               "POST",     401,  403,  403,  403,  200,  403,  200),
-    Row("api:entry-bulk-transition",         "POST",     401,  403,  403,  403,  200,  403,  200),
+    Row("api:entry-screening",                  "POST",     401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:entry-bulk-transition",            "POST",     401,   403,   403,   403,   403,   403,   200,   403,   200),
     # The entry's dossier files.
-    Row("api:entry-attachment-list",         "GET",      401,  200,  404,  404,  200,  200,  200),
-    Row("api:entry-attachment-list",         "POST",     401,  201,  404,  404,  403,  403,  403),
-    Row("api:entry-attachment-detail",       "DELETE",   401,  204,  404,  404,  403,  403,  403),
-    Row("api:entry-attachment-file",         "GET",      401,  200,  404,  404,  200,  200,  200),
-    Row("api:entry-attachment-thumbnail",    "GET",      401,  200,  404,  404,  200,  200,  200),
+    Row("api:entry-attachment-list",            "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:entry-attachment-list",            "POST",     401,   201,   404,   404,   404,   404,   403,   403,   403),
+    Row("api:entry-attachment-detail",          "DELETE",   401,   204,   404,   404,   404,   404,   403,   403,   403),
+    Row("api:entry-attachment-file",            "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:entry-attachment-thumbnail",       "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
     # Notifications (issue 7)
     # Everyone signed in has their own; another's is not found. The row acts on the
     # applicant's notification.
-    Row("api:notification-list",             "GET",      401,  200,  200,  200,  200,  200,  200),
-    Row("api:notification-read",             "POST",     401,  200,  404,  404,  404,  404,  404),
-    Row("api:notification-read-all",         "POST",     401,  200,  200,  200,  200,  200,  200),
+    Row("api:notification-list",                "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:notification-read",                "POST",     401,   200,   404,   404,   404,   404,   404,   404,   404),
+    Row("api:notification-read-all",            "POST",     401,   200,   200,   200,   200,   200,   200,   200,   200),
 ]
 
 PAGES = [
-    #   endpoint                             method     anon  appl other judge  offi  mana admin
-    Row("home",                              "GET",      200,  200,  200,  200,  200,  200,  200),
+    #   endpoint                            method     anon  appl other judge  ojdg chair  offi  mana admin
+    Row("home",                                 "GET",      200,   200,   200,   200,   200,   200,   200,   200,   200),
     # Self-registration is for visitors; anyone signed in is sent home.
-    Row("register",                          "GET",      200,  302,  302,  302,  302,  302,  302),
-    Row("register",                          "POST",     302,  302,  302,  302,  302,  302,  302),
+    Row("register",                             "GET",      200,   302,   302,   302,   302,   302,   302,   302,   302),
+    Row("register",                             "POST",     302,   302,   302,   302,   302,   302,   302,   302,   302),
     # Facilities. Applicants have their facilities on their home page (302 home).
-    Row("applicants:list",                   "GET",    LOGIN,  302,  302,  403,  200,  200,  200),
-    Row("applicants:create",                 "GET",    LOGIN,  200,  200,  403,  200,  403,  200),
-    Row("applicants:create",                 "POST",   LOGIN,  302,  302,  403,  302,  403,  302),
-    Row("applicants:ward-options",           "GET",      200,  200,  200,  200,  200,  200,  200),
-    Row("applicants:detail",                 "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
-    Row("applicants:edit",                   "GET",    LOGIN,  200,  404,  404,  200,  403,  200),
-    Row("applicants:edit",                   "POST",   LOGIN,  302,  404,  404,  302,  403,  302),
+    Row("applicants:list",                      "GET",    LOGIN,   302,   302,   403,   403,   403,   200,   200,   200),
+    Row("applicants:create",                    "GET",    LOGIN,   200,   200,   403,   403,   403,   200,   403,   200),
+    Row("applicants:create",                    "POST",   LOGIN,   302,   302,   403,   403,   403,   302,   403,   302),
+    Row("applicants:ward-options",              "GET",      200,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("applicants:detail",                    "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("applicants:edit",                      "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   403,   200),
+    Row("applicants:edit",                      "POST",   LOGIN,   302,   404,   404,   404,   404,   302,   403,   302),
     # Rounds: the staff's list (applicants are sent to the open rounds), the draft round's
     # pages (404 to whoever may not see a draft).
-    Row("awards:round-list",                 "GET",    LOGIN,  302,  302,  403,  200,  200,  200),
-    Row("awards:open-rounds",                "GET",    LOGIN,  200,  200,  200,  200,  200,  200),
-    Row("awards:round-create",               "GET",    LOGIN,  403,  403,  403,  200,  403,  200),
-    Row("awards:round-create",               "POST",   LOGIN,  403,  403,  403,  302,  403,  302),
-    Row("awards:round-detail",               "GET",    LOGIN,  404,  404,  404,  200,  200,  200),
-    Row("awards:round-edit",                 "GET",    LOGIN,  404,  404,  404,  200,  403,  200),
-    Row("awards:round-edit",                 "POST",   LOGIN,  404,  404,  404,  302,  403,  302),
-    Row("awards:round-transition",           "POST",   LOGIN,  404,  404,  404,  302,  403,  302),
+    Row("awards:round-list",                    "GET",    LOGIN,   302,   302,   403,   403,   403,   200,   200,   200),
+    Row("awards:open-rounds",                   "GET",    LOGIN,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("awards:round-create",                  "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("awards:round-create",                  "POST",   LOGIN,   403,   403,   403,   403,   403,   302,   403,   302),
+    Row("awards:round-detail",                  "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   200,   200),
+    Row("awards:round-edit",                    "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   403,   200),
+    Row("awards:round-edit",                    "POST",   LOGIN,   404,   404,   404,   404,   404,   302,   403,   302),
+    Row("awards:round-transition",              "POST",   LOGIN,   404,   404,   404,   404,   404,   302,   403,   302),
     # The round open for registration: applicants register; staff list and screen entries.
-    Row("awards:entry-register",             "GET",    LOGIN,  200,  200,  403,  403,  403,  403),
+    Row("awards:entry-register",                "GET",    LOGIN,   200,   200,   403,   403,   403,   403,   403,   403),
     # Another facility's id is not among the sender's choices: the form answers again (200).
-    Row("awards:entry-register",             "POST",   LOGIN,  302,  200,  403,  403,  403,  403),
-    Row("awards:round-entries",              "GET",    LOGIN,  403,  403,  403,  200,  200,  200),
+    Row("awards:entry-register",                "POST",   LOGIN,   302,   200,   403,   403,   403,   403,   403,   403),
+    Row("awards:round-entries",                 "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   200,   200),
     # Opened directly, the bulk address leads back to the list (which then decides).
-    Row("awards:entries-bulk",               "GET",    LOGIN,  302,  302,  302,  302,  302,  302),
-    Row("awards:entries-bulk",               "POST",   LOGIN,  403,  403,  403,  302,  403,  302),
+    Row("awards:entries-bulk",                  "GET",    LOGIN,   302,   302,   302,   302,   302,   302,   302,   302),
+    Row("awards:entries-bulk",                  "POST",   LOGIN,   403,   403,   403,   403,   403,   302,   403,   302),
     # Criteria templates: staff read them, officers and admins write them.
-    Row("awards:template-list",              "GET",    LOGIN,  403,  403,  403,  200,  200,  200),
-    Row("awards:template-create",            "GET",    LOGIN,  403,  403,  403,  200,  403,  200),
-    Row("awards:template-create",            "POST",   LOGIN,  403,  403,  403,  302,  403,  302),
-    Row("awards:template-edit",              "GET",    LOGIN,  403,  403,  403,  200,  403,  200),
-    Row("awards:template-edit",              "POST",   LOGIN,  403,  403,  403,  302,  403,  302),
+    Row("awards:template-list",                 "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   200,   200),
+    Row("awards:template-create",               "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("awards:template-create",               "POST",   LOGIN,   403,   403,   403,   403,   403,   302,   403,   302),
+    Row("awards:template-edit",                 "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("awards:template-edit",                 "POST",   LOGIN,   403,   403,   403,   403,   403,   302,   403,   302),
     # Entries: the facility's pages (staff read them; they are sent to the rounds' list from
     # "my entries"), the officer's screening page of a submitted entry.
-    Row("awards:my-entries",                 "GET",    LOGIN,  200,  200,  403,  302,  302,  302),
-    Row("awards:entry-detail",               "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
-    Row("awards:entry-update",               "POST",   LOGIN,  302,  404,  404,  403,  403,  403),
-    Row("awards:entry-upload",               "POST",   LOGIN,  302,  404,  404,  403,  403,  403),
-    Row("awards:entry-submit",               "POST",   LOGIN,  302,  404,  404,  403,  403,  403),
-    Row("awards:entry-withdraw",             "GET",    LOGIN,  200,  404,  404,  200,  403,  200),
-    Row("awards:entry-withdraw",             "POST",   LOGIN,  302,  404,  404,  302,  403,  302),
-    Row("awards:entry-screening",            "GET",    LOGIN,  403,  404,  404,  200,  403,  200),
-    Row("awards:entry-screening",            "POST",   LOGIN,  403,  404,  404,  302,  403,  302),
-    Row("awards:entry-attachment-delete",    "POST",   LOGIN,  302,  404,  404,  403,  403,  403),
-    Row("awards:attachment-download",        "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
-    Row("awards:attachment-thumbnail",       "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
+    Row("awards:my-entries",                    "GET",    LOGIN,   200,   200,   403,   403,   403,   302,   302,   302),
+    Row("awards:entry-detail",                  "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("awards:entry-update",                  "POST",   LOGIN,   302,   404,   404,   404,   404,   403,   403,   403),
+    Row("awards:entry-upload",                  "POST",   LOGIN,   302,   404,   404,   404,   404,   403,   403,   403),
+    Row("awards:entry-submit",                  "POST",   LOGIN,   302,   404,   404,   404,   404,   403,   403,   403),
+    Row("awards:entry-withdraw",                "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   403,   200),
+    Row("awards:entry-withdraw",                "POST",   LOGIN,   302,   404,   404,   404,   404,   302,   403,   302),
+    Row("awards:entry-screening",               "GET",    LOGIN,   403,   404,   404,   404,   404,   200,   403,   200),
+    Row("awards:entry-screening",               "POST",   LOGIN,   403,   404,   404,   404,   404,   302,   403,   302),
+    Row("awards:entry-attachment-delete",       "POST",   LOGIN,   302,   404,   404,   404,   404,   403,   403,   403),
+    Row("awards:attachment-download",           "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("awards:attachment-thumbnail",          "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   200,   200),
     # Accounts (django.contrib.auth's views, with the site's forms). Django's form views
     # answer PUT as a POST without data: the form again.
-    Row("login",                             "GET",      200,  200,  200,  200,  200,  200,  200),
-    Row("login",                             "POST",     302,  302,  302,  302,  302,  302,  302),
-    Row("login",                             "PUT",      200,  200,  200,  200,  200,  200,  200),
+    Row("login",                                "GET",      200,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("login",                                "POST",     302,   302,   302,   302,   302,   302,   302,   302,   302),
+    Row("login",                                "PUT",      200,   200,   200,   200,   200,   200,   200,   200,   200),
     # Logging out leads to the login page, for everyone.
-    Row("logout",                            "POST",   LOGIN,LOGIN,LOGIN,LOGIN,LOGIN,LOGIN,LOGIN),
-    Row("password_change",                   "GET",    LOGIN,  200,  200,  200,  200,  200,  200),
-    Row("password_change",                   "POST",   LOGIN,  302,  302,  302,  302,  302,  302),
-    Row("password_change",                   "PUT",    LOGIN,  200,  200,  200,  200,  200,  200),
-    Row("password_change_done",              "GET",    LOGIN,  200,  200,  200,  200,  200,  200),
-    Row("password_reset",                    "GET",      200,  200,  200,  200,  200,  200,  200),
-    Row("password_reset",                    "POST",     302,  302,  302,  302,  302,  302,  302),
-    Row("password_reset",                    "PUT",      200,  200,  200,  200,  200,  200,  200),
-    Row("password_reset_done",               "GET",      200,  200,  200,  200,  200,  200,  200),
+    Row("logout",                               "POST",   LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+    Row("password_change",                      "GET",    LOGIN,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("password_change",                      "POST",   LOGIN,   302,   302,   302,   302,   302,   302,   302,   302),
+    Row("password_change",                      "PUT",    LOGIN,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("password_change_done",                 "GET",    LOGIN,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("password_reset",                       "GET",      200,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("password_reset",                       "POST",     302,   302,   302,   302,   302,   302,   302,   302,   302),
+    Row("password_reset",                       "PUT",      200,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("password_reset_done",                  "GET",      200,   200,   200,   200,   200,   200,   200,   200,   200),
     # A valid reset link works for whoever holds it: it moves its token into the session.
-    Row("password_reset_confirm",            "GET",      302,  302,  302,  302,  302,  302,  302),
-    Row("password_reset_confirm",            "POST",     302,  302,  302,  302,  302,  302,  302),
-    Row("password_reset_confirm",            "PUT",      302,  302,  302,  302,  302,  302,  302),
-    Row("password_reset_complete",           "GET",      200,  200,  200,  200,  200,  200,  200),
+    Row("password_reset_confirm",               "GET",      302,   302,   302,   302,   302,   302,   302,   302,   302),
+    Row("password_reset_confirm",               "POST",     302,   302,   302,   302,   302,   302,   302,   302,   302),
+    Row("password_reset_confirm",               "PUT",      302,   302,   302,   302,   302,   302,   302,   302,   302),
+    Row("password_reset_complete",              "GET",      200,   200,   200,   200,   200,   200,   200,   200,   200),
     # Printable forms (issue 7): Mẫu 01 and Mẫu 02 of the entry, a page and a .docx each, for
     # whoever sees the entry (its facility's members and staff; judges see entries by code only).
-    Row("awards:entry-mau-01",               "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
-    Row("awards:entry-mau-01-docx",          "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
-    Row("awards:entry-mau-02",               "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
-    Row("awards:entry-mau-02-docx",          "GET",    LOGIN,  200,  404,  404,  200,  200,  200),
+    Row("awards:entry-mau-01",                  "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("awards:entry-mau-01-docx",             "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("awards:entry-mau-02",                  "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("awards:entry-mau-02-docx",             "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   200,   200),
     # Notifications (issue 7)
     # Everyone signed in has their own list and preferences; opening or marking read another's
     # notification is not found. The rows act on the applicant's notification.
-    Row("notifications:list",                "GET",    LOGIN,  200,  200,  200,  200,  200,  200),
-    Row("notifications:read-all",            "POST",   LOGIN,  302,  302,  302,  302,  302,  302),
-    Row("notifications:preferences",         "GET",    LOGIN,  200,  200,  200,  200,  200,  200),
-    Row("notifications:preferences",         "POST",   LOGIN,  302,  302,  302,  302,  302,  302),
-    Row("notifications:open",                "POST",   LOGIN,  302,  404,  404,  404,  404,  404),
-    Row("notifications:read",                "POST",   LOGIN,  302,  404,  404,  404,  404,  404),
+    Row("notifications:list",                   "GET",    LOGIN,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("notifications:read-all",               "POST",   LOGIN,   302,   302,   302,   302,   302,   302,   302,   302),
+    Row("notifications:preferences",            "GET",    LOGIN,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("notifications:preferences",            "POST",   LOGIN,   302,   302,   302,   302,   302,   302,   302,   302),
+    Row("notifications:open",                   "POST",   LOGIN,   302,   404,   404,   404,   404,   404,   404,   404),
+    Row("notifications:read",                   "POST",   LOGIN,   302,   404,   404,   404,   404,   404,   404,   404),
     # Entry page (issue 7): the description's draft, saved as the facility types (its status
     # fragment); only the facility's members, as the description's save.
-    Row("awards:entry-autosave",             "POST",   LOGIN,  200,  404,  404,  403,  403,  403),
+    Row("awards:entry-autosave",                "POST",   LOGIN,   200,   404,   404,   404,   404,   403,   403,   403),
 ]
 # fmt: on
 

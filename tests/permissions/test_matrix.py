@@ -1,7 +1,7 @@
 """The permission matrix (table.py) against the URL configuration and the running product.
 
 The table must list every endpoint and method the resolver serves (endpoints.py), and nothing
-else; each row is then asked of every persona and the seven answers compared with the row at
+else; each row is then asked of every persona and the nine answers compared with the row at
 once. Each row builds its own world (world.py); each persona's request runs in a savepoint that
 is rolled back, so no persona's change is seen by the next one.
 

@@ -120,3 +120,56 @@ class World:
             target=self.facility,
         )
         return notification
+
+    # Judging (issue 8): the round every judging row acts on. `judge` sits on its panel as a
+    # member and is assigned `judged_entry` (their draft sheet is `sheet`); `chair` chairs the
+    # panel; `other_judge` sits on no panel of it. Both seated judges have answered the
+    # conflict-of-interest declaration (none).
+
+    @cached_property
+    def judging_round(self):
+        from tests.factories import AwardRoundFactory
+
+        return AwardRoundFactory(state="judging")
+
+    @cached_property
+    def panel(self):
+        from awards.models import ConflictDeclaration
+        from tests.factories import PanelFactory, PanelMemberFactory
+
+        panel = PanelFactory(round=self.judging_round, name="Hội đồng bình chọn cấp tỉnh")
+        PanelMemberFactory(panel=panel, judge=self.users["chair"], role="chair")
+        PanelMemberFactory(panel=panel, judge=self.users["judge"], role="member")
+        for persona in ("chair", "judge"):
+            ConflictDeclaration.objects.create(round=self.judging_round, judge=self.users[persona])
+        return panel
+
+    @cached_property
+    def judged_entry(self) -> Entry:
+        """An eligible entry of `facility` in `judging_round`, with a complete dossier."""
+        entry = EntryFactory(
+            round=self.judging_round,
+            facility=self.facility,
+            product_name="Kẹo dừa sáp",
+            state="eligible",
+        )
+        complete_dossier(entry)
+        return entry
+
+    @cached_property
+    def sheet(self):
+        """`judge`'s draft score sheet of `judged_entry`, on `panel`; the chair's is
+        `chair_sheet`."""
+        from tests.factories import ScoreSheetFactory
+
+        return ScoreSheetFactory(
+            panel=self.panel, entry=self.judged_entry, judge=self.users["judge"]
+        )
+
+    @cached_property
+    def chair_sheet(self):
+        from tests.factories import ScoreSheetFactory
+
+        return ScoreSheetFactory(
+            panel=self.panel, entry=self.judged_entry, judge=self.users["chair"]
+        )

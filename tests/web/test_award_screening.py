@@ -60,15 +60,24 @@ def test_entry_list_counts_per_group_and_state(client_as, officer, award_round):
     counts = client_as(officer).get(entries_url(award_round)).context["counts"]
 
     states = [value for value, _label in counts["states"]]
-    assert states == ["draft", "submitted", "returned", "eligible", "ineligible", "withdrawn"]
+    assert states == [
+        "draft",
+        "submitted",
+        "returned",
+        "eligible",
+        "ineligible",
+        "withdrawn",
+        "recognized",
+        "not_recognized",
+    ]
     table = {
         row["group"].code: ([n for _s, n in row["cells"]], row["total"]) for row in counts["rows"]
     }
     assert table == {
-        1: ([1, 2, 0, 0, 0, 0], 3),
-        2: ([0, 0, 0, 1, 0, 0], 1),
-        3: ([0, 0, 0, 0, 0, 0], 0),
-        4: ([0, 0, 0, 0, 0, 0], 0),
+        1: ([1, 2, 0, 0, 0, 0, 0, 0], 3),
+        2: ([0, 0, 0, 1, 0, 0, 0, 0], 1),
+        3: ([0, 0, 0, 0, 0, 0, 0, 0], 0),
+        4: ([0, 0, 0, 0, 0, 0, 0, 0], 0),
     }
     assert [n for _s, n in counts["totals"]] == [1, 2, 0, 1, 0, 0]
     assert counts["total"] == 4
