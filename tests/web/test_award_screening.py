@@ -79,7 +79,7 @@ def test_entry_list_counts_per_group_and_state(client_as, officer, award_round):
         3: ([0, 0, 0, 0, 0, 0, 0, 0], 0),
         4: ([0, 0, 0, 0, 0, 0, 0, 0], 0),
     }
-    assert [n for _s, n in counts["totals"]] == [1, 2, 0, 1, 0, 0]
+    assert [n for _s, n in counts["totals"]] == [1, 2, 0, 1, 0, 0, 0, 0]
     assert counts["total"] == 4
 
 
