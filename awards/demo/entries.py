@@ -114,6 +114,7 @@ CHO_LACH = "Doanh nghiệp tư nhân Cơ khí Chợ Lách"
 PHUOC_MY = "Công ty TNHH Than hoạt tính Phước Mỹ"
 CAI_MON = "Hợp tác xã Hoa kiểng Cái Mơn"
 UT_NHO = "Cơ sở Bonsai Út Nhỏ"
+SAO_MAI = "Công ty TNHH Đồ da Sao Mai"
 
 ATTP = "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm"
 
@@ -337,6 +338,17 @@ ENTRIES_2024 = [
         ),
     ),
     DemoEntry(
+        BAO_THANH,
+        "Nước mắm cá cơm nhĩ Bảo Thạnh",
+        FOOD,
+        features="Nước mắm nhĩ cá cơm 30 độ đạm, chai thủy tinh 500 ml, hộp quà 2 chai.",
+        materials="Cá cơm sọc tiêu đánh bắt vùng biển Ba Tri, muối hạt Bảo Thạnh.",
+        process="Ủ chượp trong thùng gỗ 12 tháng, kéo rút nhĩ, lọc; 60.000 lít/năm.",
+        markets="Cửa hàng đặc sản Bến Tre, siêu thị TP Hồ Chí Minh, bán trực tuyến.",
+        price="75.000 đ/chai 500 ml",
+        standards=f"{ATTP} (cấp lại tháng 3/2024); TCVN 5107:2018",
+    ),
+    DemoEntry(
         MO_CAY,
         "Dầu dừa tinh khiết hữu cơ Mỏ Cày",
         FOOD,
@@ -462,6 +474,17 @@ ENTRIES_2024 = [
         process="Nhân giống, uốn tạo dáng 3 – 5 năm; 600 cây/năm.",
         markets="Nhà vườn, người chơi kiểng TP Hồ Chí Minh và miền Đông.",
         price="2.000.000 – 20.000.000 đ/cây",
+    ),
+    DemoEntry(
+        SAO_MAI,
+        "Túi xách da bò khâu tay Sao Mai",
+        OTHER,
+        features="Túi xách nữ da bò thật, khâu tay toàn bộ, khóa đồng, 3 kích cỡ, 6 màu.",
+        materials="Da bò thuộc thảo mộc nhập từ TP Hồ Chí Minh, chỉ sáp, khóa đồng.",
+        process="Cắt rập, lạng da, khâu tay, mài cạnh, sơn cạnh; 1.200 chiếc/tháng.",
+        markets="Cửa hàng tại Bến Tre và TP Hồ Chí Minh, sàn thương mại điện tử; xuất khẩu Nhật.",
+        price="1.200.000 – 2.500.000 đ/chiếc",
+        standards="TCCS 02:2023/SM",
     ),
 ]
 

@@ -2,7 +2,9 @@
 (QuerySet.update, bulk_create, save() without full_clean): round dates in order, pass score
 0–100, minimum sheets ≥ 1, year 2000–2100, states and kinds within their choices, an eligible
 entry has a voting code, a criterion's maximum points > 0, a started round keeps its dates, the
-year a facility was founded. full_clean, which the services run, reports each in Vietnamese."""
+year a facility was founded, and the judging rows (panel roles, one chair, a conflict's reason,
+sheet states and totals, points, a left-out entry's reason, a certificate's validity). full_clean,
+which the services run, reports each in Vietnamese."""
 
 import datetime
 from decimal import Decimal
@@ -17,12 +19,24 @@ from applicants.models import Facility
 from awards.models import (
     Attachment,
     AwardRound,
+    Certificate,
+    Conflict,
     Entry,
+    PanelMember,
+    Recognition,
     RoundCriterion,
+    Score,
+    ScoreSheet,
     ScreeningCheck,
     TemplateCriterion,
 )
-from tests.factories import AttachmentFactory, FacilityFactory
+from tests.factories import (
+    AttachmentFactory,
+    FacilityFactory,
+    PanelMemberFactory,
+    ScoreSheetFactory,
+    give_scores,
+)
 
 DAY = datetime.timedelta(days=1)
 
@@ -40,6 +54,36 @@ def world(award_round, draft_round, entry):
         ).first(),
         "round_criterion": award_round.criteria.first(),
         "attachment": AttachmentFactory(entry=entry),
+        **judging_world(),
+    }
+
+
+def judging_world() -> dict:
+    """A judged entry with one scored sheet, a seat, a conflict, a recognition proposal and a
+    certificate: the judging models' rows."""
+    sheet = ScoreSheetFactory()
+    give_scores(sheet, [30, 30, 8, 8])
+    seat = PanelMemberFactory(panel=sheet.panel, judge=sheet.judge)
+    PanelMemberFactory(panel=sheet.panel, role="chair")
+    entry = sheet.entry
+    day = datetime.date(2026, 7, 1)
+    return {
+        "sheet": sheet,
+        "score": sheet.scores.first(),
+        "panel_member": seat,
+        "conflict": Conflict.objects.create(
+            round=sheet.round, judge=sheet.judge, facility=FacilityFactory(), reason="Người thân"
+        ),
+        "recognition": Recognition.objects.create(round=sheet.round, entry=entry, recognized=True),
+        "certificate": Certificate.objects.create(
+            round=sheet.round,
+            entry=entry,
+            number="01/2026/GCN-SCT",
+            year=2026,
+            sequence=1,
+            issued_on=day,
+            valid_until=datetime.date(2029, 12, 31),
+        ),
     }
 
 
@@ -166,6 +210,19 @@ VIOLATIONS = {
     ),
     "unknown attachment kind (update)": update("attachment", kind="video"),
     "unknown attachment kind (save)": save_with("attachment", kind="video"),
+    # Judging.
+    "unknown panel role (update)": update("panel_member", role="observer"),
+    "a second chair (update)": update("panel_member", role="chair"),
+    "conflict without reason (update)": update("conflict", reason=""),
+    "unknown sheet state (update)": update("sheet", state="lost"),
+    "negative sheet total (update)": update("sheet", total=Decimal("-1")),
+    "negative points (update)": update("score", points=Decimal("-0.5")),
+    "passing entry left out without reason (update)": update(
+        "recognition", recognized=False, reason=""
+    ),
+    "certificate expiring before issue (update)": update_with(
+        "certificate", lambda c: {"valid_until": c.issued_on - DAY}
+    ),
     # Facilities.
     "founded before 1800 (update)": update("facility", founded_year=1799),
     "founded after 2100 (save)": save_with("facility", founded_year=2101),
@@ -200,6 +257,13 @@ ACCEPTED = {
         "entry", state="eligible", voting_code="T2026-2-001"
     ),
     "a criterion of 0.1 points": update("round_criterion", max_points=Decimal("0.1")),
+    "points 0": update("score", points=Decimal("0")),
+    "a certificate valid on its issue day only": update_with(
+        "certificate", lambda c: {"valid_until": c.issued_on}
+    ),
+    "a passing entry left out with its reason": update(
+        "recognition", recognized=False, reason="Một sản phẩm mỗi cơ sở"
+    ),
     "founded in 1800": update("facility", founded_year=1800),
     "founded in 2100": update("facility", founded_year=2100),
     "founding year unknown": update("facility", founded_year=None),
@@ -452,6 +516,12 @@ def test_check_constraints_are_the_ones_tested_here():
             ScreeningCheck,
             Attachment,
             Facility,
+            PanelMember,
+            Conflict,
+            ScoreSheet,
+            Score,
+            Recognition,
+            Certificate,
         )
     }
 
@@ -475,4 +545,10 @@ def test_check_constraints_are_the_ones_tested_here():
         ScreeningCheck: ["screening_check_condition_valid", "screening_check_failed_has_reason"],
         Attachment: ["attachment_kind_valid"],
         Facility: ["facility_founded_year_range", "facility_tax_code_required"],
+        PanelMember: ["panel_member_role_valid"],
+        Conflict: ["conflict_has_reason"],
+        ScoreSheet: ["sheet_state_valid", "sheet_total_not_negative"],
+        Score: ["score_points_not_negative"],
+        Recognition: ["recognition_left_out_has_reason"],
+        Certificate: ["certificate_valid_after_issue"],
     }
