@@ -141,8 +141,16 @@ class ScoreSheetListSerializer(serializers.ModelSerializer):
         return sheet.entered_by.full_name or sheet.entered_by.username
 
 
+class SheetTransitionsField(AvailableTransitionsField):
+    """The steps a user may make, without `void`: made by the conflict declaration
+    (awards.services.judging.declare_conflicts), never offered as a step of its own."""
+
+    def to_representation(self, obj):
+        return [t for t in super().to_representation(obj) if t["action"] != "void"]
+
+
 class ScoreSheetSerializer(ScoreSheetListSerializer):
-    available_transitions = AvailableTransitionsField()
+    available_transitions = SheetTransitionsField()
 
     class Meta(ScoreSheetListSerializer.Meta):
         fields = [*ScoreSheetListSerializer.Meta.fields, "available_transitions"]

@@ -36,7 +36,7 @@ def make_judging(judge, chair, *, declared=True, facility=None, **round_fields) 
     PanelMemberFactory(panel=panel, judge=judge, role="member")
     PanelMemberFactory(panel=panel, judge=secretary, role="secretary")
     if declared:
-        for user in (judge, chair):
+        for user in (judge, chair, secretary):
             ConflictDeclaration.objects.create(round=award_round, judge=user)
     entry = EntryFactory(
         round=award_round,
