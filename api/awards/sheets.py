@@ -11,10 +11,14 @@ another judge's points, total and comment only when awards.judging_rules.sees_ot
 import django_filters
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import (
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.generics import get_object_or_404
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -336,19 +340,30 @@ def progress_panels(user, award_round: AwardRound) -> list[Panel] | None:
     return []
 
 
+class ProgressPermission(BasePermission):
+    """Who follows a round's progress (progress_panels): staff, a chair of one of its panels;
+    404 for who may not see the round."""
+
+    def has_permission(self, request, view) -> bool:
+        return progress_panels(request.user, view.get_round()) != []
+
+
 class RoundProgressView(APIView):
     """`GET /api/v1/rounds/{id}/progress/`: per judge the sheets assigned, drafted and
     submitted; per entry the submitted sheets against the round's minimum. Officers, managers
     and administrators see the whole round, a panel's chair their panels."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ProgressPermission]
+
+    def get_round(self) -> AwardRound:
+        if not hasattr(self, "_round"):
+            self._round = get_object_or_404(AwardRound.objects.all(), pk=self.kwargs["pk"])
+        return self._round
 
     @extend_schema(responses=ProgressSerializer)
     def get(self, request, pk):
-        award_round = get_object_or_404(AwardRound.objects.all(), pk=pk)
+        award_round = self.get_round()
         panels = progress_panels(request.user, award_round)
-        if panels == []:
-            raise exceptions.PermissionDenied()
         if panels is None:
             progress = round_progress(award_round)
             shown = list(Panel.objects.filter(round=award_round))

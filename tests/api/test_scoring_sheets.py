@@ -227,9 +227,7 @@ def test_submit_through_the_transition_endpoint_requires_all_scores(api_as, j, j
     done = client.post(detail(j.sheet) + "transition/", {"action": "submit"}, format="json")
 
     assert refused.status_code == 400
-    assert refused.json() == {
-        "requirements": ["Give points for every criterion; missing: 3, 4."]
-    }
+    assert refused.json() == {"requirements": ["Give points for every criterion; missing: 3, 4."]}
     assert done.status_code == 200
     assert done.json()["state"] == "submitted"
 

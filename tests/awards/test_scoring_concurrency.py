@@ -48,9 +48,7 @@ def test_end_judging_first_refuses_a_submission_that_started_before(j, judge, of
 
     assert outcomes[0].ok, outcomes
     assert isinstance(outcomes[1].error, ValidationError), outcomes
-    assert [e.code for e in outcomes[1].error.error_dict["requirements"]] == [
-        "requirement_missing"
-    ]
+    assert [e.code for e in outcomes[1].error.error_dict["requirements"]] == ["requirement_missing"]
     j.sheet.refresh_from_db()
     assert j.sheet.state == "draft"
     assert j.sheet.submitted_at is None

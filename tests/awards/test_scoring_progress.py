@@ -36,7 +36,10 @@ def test_round_progress_counts(judge, chair):
         for row in progress["judges"]
     }
     assert judges == {judge.username: (3, 2, 1), chair.username: (3, 0, 1)}
-    entries = {row["entry"].pk: (row["submitted"], row["minimum"], row["complete"]) for row in progress["entries"]}
+    entries = {
+        row["entry"].pk: (row["submitted"], row["minimum"], row["complete"])
+        for row in progress["entries"]
+    }
     assert entries[j.entry.pk] == (2, 2, True)
     assert entries[void.entry_id] == (0, 2, False)
     assert len(entries) == 4

@@ -106,7 +106,9 @@ def test_reopen_after_judging_is_refused_with_the_reason(client_as, j, officer):
     assert ScoreSheet.objects.get(pk=j.sheet.pk).state == "submitted"
 
 
-@pytest.mark.parametrize(("persona", "status"), [("judge", 403), ("manager", 403), ("other_judge", 403)])
+@pytest.mark.parametrize(
+    ("persona", "status"), [("judge", 403), ("manager", 403), ("other_judge", 403)]
+)
 def test_who_may_not_reopen(client_as, j, request, persona, status):
     reopen = reverse("awards:sheet-reopen", args=[j.sheet.pk])
     user = request.getfixturevalue(persona)
