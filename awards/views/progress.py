@@ -175,5 +175,4 @@ def sheet_reopen(request, pk):
                 % {"judge": sheet.judge.full_name or sheet.judge.username},
             )
             return redirect(back)
-    request.GET = request.GET.copy()
     return _render(request, sheet.round, failed=(sheet.pk, form, sheet.entry_id))

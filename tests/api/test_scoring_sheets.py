@@ -420,3 +420,20 @@ def test_progress_of_a_chair_covers_their_panels_only(api_as, j, judge, chair):
 
     assert [p["id"] for p in data["panels"]] == [j.panel.pk]
     assert {row["panel"] for row in data["entries"]} == {j.panel.pk}
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_progress_query_count_is_constant(
+    api_as, judge, chair, officer, django_assert_num_queries, count
+):
+    j = make_judging(judge, chair)
+    for _ in range(count - 1):
+        entry = EntryFactory(round=j.round, state="eligible")
+        give_scores(ScoreSheetFactory(panel=j.panel, judge=judge, entry=entry), {"1": 5})
+    client = api_as(officer)
+    client.get(progress(j.round))
+
+    with django_assert_num_queries(7):
+        answer = client.get(progress(j.round))
+
+    assert len(answer.json()["entries"]) == count

@@ -119,3 +119,22 @@ def test_who_may_not_reopen(client_as, j, request, persona, status):
 
     assert answer.status_code == status
     assert ScoreSheet.objects.get(pk=j.sheet.pk).state == "submitted"
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_progress_page_query_count_is_constant(
+    client_as, judge, chair, officer, django_assert_num_queries, count
+):
+    from tests.factories import EntryFactory, ScoreSheetFactory
+
+    j = make_judging(judge, chair)
+    for _ in range(count - 1):
+        entry = EntryFactory(round=j.round, state="eligible")
+        give_scores(ScoreSheetFactory(panel=j.panel, judge=judge, entry=entry), {"1": 5})
+    client = client_as(officer)
+    client.get(url(j))
+
+    with django_assert_num_queries(12):
+        page = client.get(url(j))
+
+    assert page.content.decode().count("data-entry=") == count
