@@ -4,7 +4,13 @@ from rest_framework.routers import DefaultRouter
 
 from api import accounts, admin_units, exceptions
 from api.applicants.views import FacilityViewSet
-from api.awards import attachments, criteria, entries, rounds
+from api.awards import (
+    attachments,
+    criteria,
+    entries,
+    rounds,
+    sheets,  # Judging (issue 8): scoring
+)
 from api.notifications.views import NotificationViewSet
 from core import converters  # noqa: F401  (registers <id:…>)
 
@@ -24,6 +30,8 @@ router.register(
 router.register("rounds", rounds.RoundViewSet, basename="round")
 router.register("entries", entries.EntryViewSet, basename="entry")
 router.register("notifications", NotificationViewSet, basename="notification")
+# Judging (issue 8): scoring
+router.register("score-sheets", sheets.ScoreSheetViewSet, basename="score-sheet")
 
 entry_attachments = attachments.EntryAttachmentViewSet.as_view({"get": "list", "post": "create"})
 entry_attachment = attachments.EntryAttachmentViewSet.as_view({"delete": "destroy"})
@@ -63,6 +71,13 @@ urlpatterns = [
         "entries/<id:entry_pk>/attachments/<id:pk>/thumbnail/",
         entry_attachment_thumbnail,
         name="entry-attachment-thumbnail",
+    ),
+    # Judging (issue 8): scoring. Before the router, whose round routes it would otherwise
+    # share a prefix with.
+    path(
+        "rounds/<id:pk>/progress/",
+        sheets.RoundProgressView.as_view(),
+        name="round-progress",
     ),
     *router.urls,
     # Last: an address under /api/v1/ that matches nothing above (an id that is not one, a

@@ -12,7 +12,7 @@ round whose registration is already over is announced to nobody.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -213,9 +213,66 @@ def send_registration_reminders(today: datetime.date | None = None) -> int:
 # ---- Judging (issue 8) ---------------------------------------------------------------------
 
 
+def _sheet_url(sheet) -> str:
+    """The judge's page of the sheet (the judging pages'), "" while they are not installed."""
+    try:
+        return reverse("awards:judging-sheet", kwargs={"pk": sheet.pk})
+    except NoReverseMatch:
+        return ""
+
+
+def _sheet_names(sheet) -> dict:
+    # What a judge may read of an entry whatever the round's blind setting: its voting code
+    # and product, never the facility.
+    return {
+        "code": sheet.entry.voting_code or "—",
+        "product": sheet.entry.product_name,
+        "round": sheet.round.title,
+    }
+
+
 def sheet_reopened(sheet, change) -> None:
     """The judge is told their sheet was reopened, with the reason. (Issue 8: scoring.)"""
+    with site_language():
+        names = _sheet_names(sheet)
+        notify(
+            [sheet.judge],
+            kind="sheet_reopened",
+            title=_("Score sheet reopened: %(code)s “%(product)s”") % names,
+            body=_(
+                "Your score sheet of %(code)s “%(product)s” in the round “%(round)s” was "
+                "reopened: correct it and submit it again.\nReason: %(reason)s"
+            )
+            % {**names, "reason": change.note},
+            url=_sheet_url(sheet),
+            target=sheet,
+            email=_is_news(change),
+        )
 
 
 def panel_sheets_in(sheet, change) -> None:
     """The panel's chair is told when every sheet of the panel is in. (Issue 8: scoring.)"""
+    from awards.models import PanelMember, PanelRole, ScoreSheet
+
+    panel = sheet.panel
+    if ScoreSheet.objects.filter(panel=panel, state=ScoreSheet.State.DRAFT).exists():
+        return
+    chairs = User.objects.filter(
+        pk__in=PanelMember.objects.filter(panel=panel, role=PanelRole.CHAIR).values("judge_id")
+    )
+    with site_language():
+        names = {"panel": panel.name, "round": sheet.round.title}
+        notify(
+            chairs,
+            kind="panel_sheets_in",
+            title=_("Every score sheet of “%(panel)s” is in") % names,
+            body=_(
+                "Every judge of the panel “%(panel)s” has submitted their score sheets in the "
+                "round “%(round)s”."
+            )
+            % names,
+            url=reverse("awards:round-progress", kwargs={"pk": sheet.round_id}),
+            target=panel,
+            key=f"panel_sheets_in:{panel.pk}",
+            email=_is_news(change),
+        )

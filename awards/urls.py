@@ -4,7 +4,16 @@ from a public URL)."""
 
 from django.urls import path
 
-from awards.views import criteria, drafts, entries, files, printouts, rounds, screening
+from awards.views import (
+    criteria,
+    drafts,
+    entries,
+    files,
+    printouts,
+    progress,  # Judging (issue 8): scoring
+    rounds,
+    screening,
+)
 from core import converters  # noqa: F401  (registers <id:…>)
 
 app_name = "awards"
@@ -72,4 +81,8 @@ urlpatterns = [
         files.attachment_thumbnail,
         name="attachment-thumbnail",
     ),
+    # Judging (issue 8): scoring. The progress of a round's judging, and reopening a
+    # submitted sheet from it.
+    path("rounds/<id:pk>/progress/", progress.round_progress_page, name="round-progress"),
+    path("sheets/<id:pk>/reopen/", progress.sheet_reopen, name="sheet-reopen"),
 ]

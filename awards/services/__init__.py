@@ -42,3 +42,8 @@ __all__ = [
     "update_entry",
     "update_round",
 ]
+
+# Judging (issue 8): scoring
+from awards.services.scoring import ScoresInvalid, check_scores, save_scores
+
+__all__ += ["ScoresInvalid", "check_scores", "save_scores"]

@@ -24,6 +24,22 @@ def round_judging(sheet: ScoreSheet, change: Change) -> list[str]:
     return []
 
 
+def judge_declared(sheet: ScoreSheet, change: Change) -> list[str]:
+    """A sheet is submitted only once its judge has answered the round's conflict-of-interest
+    declaration (a paper sheet entered by the secretary too)."""
+    if not judging_rules.has_declared(sheet.judge, sheet.round):
+        return [_("The judge has not answered this round's conflict-of-interest declaration.")]
+    return []
+
+
+def not_void(sheet: ScoreSheet, change: Change) -> list[str]:
+    """A void sheet (its judge declared a conflict) never moves again: it stays in the
+    history, out of the results. The steps' sources already leave it out; this says it."""
+    if sheet.state == S.VOID:
+        return [_("This sheet is void: its judge declared a conflict of interest.")]
+    return []
+
+
 def every_criterion_scored(sheet: ScoreSheet, change: Change) -> list[str]:
     missing = judging_rules.unscored_criteria(sheet)
     if missing:
@@ -83,7 +99,7 @@ ScoreSheet.workflow = Workflow(
                 "an officer."
             ),
             done=gettext_lazy("This score sheet was submitted"),
-            requires=(round_judging, every_criterion_scored),
+            requires=(not_void, round_judging, judge_declared, every_criterion_scored),
             effects=(mark_submitted,),
             after_commit=(notify_if_panel_complete,),
         ),
@@ -94,7 +110,7 @@ ScoreSheet.workflow = Workflow(
             panel_chair,
             label=gettext_lazy("Reopen the sheet (chair)"),
             done=gettext_lazy("This score sheet was reopened"),
-            requires=(round_judging,),
+            requires=(not_void, round_judging),
             needs_note=REOPEN_NOTE,
             effects=(clear_submitted,),
             after_commit=(notify_reopened,),
@@ -106,7 +122,7 @@ ScoreSheet.workflow = Workflow(
             officers,
             label=gettext_lazy("Reopen the sheet"),
             done=gettext_lazy("This score sheet was reopened"),
-            requires=(round_judging,),
+            requires=(not_void, round_judging),
             needs_note=REOPEN_NOTE,
             effects=(clear_submitted,),
             after_commit=(notify_reopened,),
@@ -119,6 +135,7 @@ ScoreSheet.workflow = Workflow(
             S.VOID,
             judging_rules.is_sheet_judge,
             label=gettext_lazy("Void the sheet (conflict of interest)"),
+            requires=(not_void,),
             done=gettext_lazy("This score sheet was voided: its judge declared a conflict"),
             needs_note=gettext_lazy("Say what the conflict of interest is."),
         ),

@@ -56,6 +56,22 @@ EXPECTED = {
     ("POST", "/api/v1/users/"): ["201", *BODY],
     ("GET", "/api/v1/users/{id}/"): ["200", "400", "401", "403", "404"],
     ("GET", "/api/v1/wards/"): ["200", "400", "401"],
+    # Judging (issue 8): scoring
+    ("GET", "/api/v1/score-sheets/"): ["200", "400", "401", "404"],
+    ("GET", "/api/v1/score-sheets/{id}/"): ["200", "400", "401", "404"],
+    ("PUT", "/api/v1/score-sheets/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("PATCH", "/api/v1/score-sheets/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("GET", "/api/v1/score-sheets/{id}/history/"): ["200", "400", "401", "404"],
+    ("POST", "/api/v1/score-sheets/{id}/transition/"): [
+        "200",
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+        "413",
+    ],
+    ("GET", "/api/v1/rounds/{id}/progress/"): ["200", "400", "401", "403", "404"],
 }
 
 

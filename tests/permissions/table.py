@@ -132,6 +132,19 @@ API = [
     Row("api:notification-list",                "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
     Row("api:notification-read",                "POST",     401,   200,   404,   404,   404,   404,   404,   404,   404),
     Row("api:notification-read-all",            "POST",     401,   200,   200,   200,   200,   200,   200,   200,   200),
+    # Judging (issue 8): scoring
+    # The judge's own sheet (`sheet`): the judge reads, writes and submits it; the chair of its
+    # panel reads it (without the points) and may not write or submit it; a judge on no panel
+    # and applicants do not find it; staff read every sheet and write none (the service).
+    Row("api:score-sheet-list",                 "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:score-sheet-detail",               "GET",      401,   404,   404,   200,   404,   200,   200,   200,   200),
+    Row("api:score-sheet-detail",               "PUT",      401,   404,   404,   200,   404,   403,   403,   403,   403),
+    Row("api:score-sheet-detail",               "PATCH",    401,   404,   404,   200,   404,   403,   403,   403,   403),
+    Row("api:score-sheet-history",              "GET",      401,   404,   404,   200,   404,   200,   200,   200,   200),
+    Row("api:score-sheet-transition",           "POST",     401,   404,   404,   200,   404,   403,   403,   403,   403),
+    # The judging round's progress: staff and the panel's chair; judges 403; applicants do not
+    # find a round in judging.
+    Row("api:round-progress",                   "GET",      401,   404,   404,   403,   403,   200,   200,   200,   200),
 ]
 
 PAGES = [
@@ -224,6 +237,11 @@ PAGES = [
     # Entry page (issue 7): the description's draft, saved as the facility types (its status
     # fragment); only the facility's members, as the description's save.
     Row("awards:entry-autosave",                "POST",   LOGIN,   200,   404,   404,   404,   404,   403,   403,   403),
+    # Judging (issue 8): scoring
+    # The progress page: staff and the panel's chair. Reopening the submitted `sheet`: an
+    # officer or administrator, or the chair (their own step); a manager may not.
+    Row("awards:round-progress",                "GET",    LOGIN,   404,   404,   403,   403,   200,   200,   200,   200),
+    Row("awards:sheet-reopen",                  "POST",   LOGIN,   404,   404,   403,   403,   302,   302,   403,   302),
 ]
 # fmt: on
 

@@ -79,6 +79,13 @@ OBJECTS = {
     "notifications:read": lambda w: {"pk": w.notification.pk},
     # Entry page (issue 7)
     "awards:entry-autosave": _entry,
+    # Judging (issue 8): scoring
+    "api:score-sheet-detail": lambda w: {"pk": w.sheet.pk},
+    "api:score-sheet-history": lambda w: {"pk": w.sheet.pk},
+    "api:score-sheet-transition": lambda w: {"pk": w.scored_sheet.pk},
+    "api:round-progress": lambda w: (w.panel, {"pk": w.judging_round.pk})[1],
+    "awards:round-progress": lambda w: (w.sheet, {"pk": w.judging_round.pk})[1],
+    "awards:sheet-reopen": lambda w: {"pk": w.submitted_sheet.pk},
 }
 
 QUERIES = {
@@ -302,4 +309,23 @@ BODIES = {
     ("notifications:preferences", "POST"): lambda w, user: {"email": "on"},
     # Entry page (issue 7)
     ("awards:entry-autosave", "POST"): lambda w, user: _entry_form(),
+    # Judging (issue 8): scoring
+    ("api:score-sheet-detail", "PUT"): lambda w, user: {
+        "scores": [
+            {"criterion": "1", "points": "35.5", "note": "Thị trường rộng"},
+            {"criterion": "2", "points": "30"},
+            {"criterion": "3", "points": "8"},
+            {"criterion": "4", "points": "7.5"},
+        ],
+        "comment": "Sản phẩm có bao bì đẹp.",
+    },
+    ("api:score-sheet-detail", "PATCH"): lambda w, user: {
+        "scores": [{"criterion": "1", "points": "35.5"}]
+    },
+    ("api:score-sheet-transition", "POST"): lambda w, user: {"action": "submit"},
+    ("awards:sheet-reopen", "POST"): lambda w, user: {
+        "action": "reopen_by_chair" if user == w.users["chair"] else "reopen_by_officer",
+        "from": "submitted",
+        "note": "Tiêu chí 2 chấm nhầm.",
+    },
 }

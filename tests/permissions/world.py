@@ -173,3 +173,19 @@ class World:
         return ScoreSheetFactory(
             panel=self.panel, entry=self.judged_entry, judge=self.users["chair"]
         )
+
+    # Judging (issue 8): scoring
+
+    @cached_property
+    def scored_sheet(self):
+        """`sheet` with every criterion scored, still a draft: ready to submit."""
+        from tests.factories import give_scores
+
+        return give_scores(self.sheet, [35.5, 30, 8, 7.5])
+
+    @cached_property
+    def submitted_sheet(self):
+        """`sheet` scored and submitted: one the chair or an officer may reopen."""
+        from tests.factories import give_scores
+
+        return give_scores(self.sheet, [35.5, 30, 8, 7.5], submit=True)
