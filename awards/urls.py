@@ -4,7 +4,17 @@ from a public URL)."""
 
 from django.urls import path
 
-from awards.views import criteria, drafts, entries, files, printouts, rounds, screening
+from awards.views import (  # Judging (issue 8): panels
+    conflicts,
+    criteria,
+    drafts,
+    entries,
+    files,
+    panels,
+    printouts,
+    rounds,
+    screening,
+)
 from core import converters  # noqa: F401  (registers <id:…>)
 
 app_name = "awards"
@@ -71,5 +81,18 @@ urlpatterns = [
         "attachments/<id:pk>/thumbnail/",
         files.attachment_thumbnail,
         name="attachment-thumbnail",
+    ),
+    # Judging (issue 8): panels, assignments by hand, the judge's declaration.
+    path("rounds/<id:pk>/panels/", panels.panel_list, name="panel-list"),
+    path("rounds/<id:pk>/panels/new/", panels.panel_create, name="panel-create"),
+    path("panels/<id:pk>/", panels.panel_detail, name="panel-detail"),
+    path("panels/<id:pk>/edit/", panels.panel_edit, name="panel-edit"),
+    path("panels/<id:pk>/delete/", panels.panel_delete, name="panel-delete"),
+    path("panels/<id:pk>/assignments/", panels.assignment_add, name="assignment-add"),
+    path("assignments/<id:pk>/remove/", panels.assignment_remove, name="assignment-remove"),
+    path(
+        "rounds/<id:pk>/declaration/",
+        conflicts.judging_declaration,
+        name="judging-declaration",
     ),
 ]
