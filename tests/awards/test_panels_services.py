@@ -563,7 +563,7 @@ def judging(chair, judge, other_judge):
 
 
 def test_add_assignment_by_hand(officer, judging, judge, django_capture_on_commit_callbacks):
-    award_round, panel, entry = judging
+    _award_round, panel, entry = judging
 
     with django_capture_on_commit_callbacks(execute=True):
         sheet = add_assignment(actor=officer, entry=entry, judge=judge)
