@@ -197,7 +197,8 @@ class DeclarationForm(forms.Form):
 
     def add_service_errors(self, error: ValidationError) -> None:
         chosen = [(box, reason) for _f, box, reason in self.rows if self.cleaned_data.get(box)]
-        for key, errors in getattr(error, "error_dict", {"__all__": error.error_list}).items():
+        by_key = error.error_dict if hasattr(error, "error_dict") else {"__all__": error.error_list}
+        for key, errors in by_key.items():
             parts = key.split(".")
             if len(parts) == 3 and parts[1].isdigit() and int(parts[1]) < len(chosen):
                 box, reason = chosen[int(parts[1])]

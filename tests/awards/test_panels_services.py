@@ -492,7 +492,7 @@ def test_start_judging_assigns_every_scorer_except_conflicts_and_tells_them(
         Notification.objects.filter(kind="judge_assigned").values_list("recipient_id", "body")
     )
     assert set(told) == {chair.pk, member.pk, third.pk}
-    assert "3 entries" in told[chair.pk] and "2 entries" in told[third.pk]
+    assert "chấm 3 bài dự thi" in told[chair.pk] and "chấm 2 bài dự thi" in told[third.pk]
 
 
 @pytest.mark.parametrize(
