@@ -13,7 +13,10 @@ def test_schema_endpoint_answers_openapi(api_client):
     assert response["Content-Type"].startswith("application/vnd.oai.openapi+json")
     paths = response.json()["paths"]
     assert sorted(paths) == [
+        "/api/v1/assignments/",
+        "/api/v1/assignments/{id}/",
         "/api/v1/auth/token/",
+        "/api/v1/conflicts/",
         "/api/v1/criteria-templates/",
         "/api/v1/criteria-templates/{id}/",
         "/api/v1/entries/",
@@ -32,6 +35,8 @@ def test_schema_endpoint_answers_openapi(api_client):
         "/api/v1/notifications/",
         "/api/v1/notifications/read-all/",
         "/api/v1/notifications/{id}/read/",
+        "/api/v1/panels/",
+        "/api/v1/panels/{id}/",
         "/api/v1/product-groups/",
         "/api/v1/provinces/",
         "/api/v1/rounds/",
