@@ -277,3 +277,33 @@ def test_the_void_warning_shows_during_judging(client_as, judging, judge):
     page = client_as(judge).get(reverse("awards:judging-declaration", args=[award_round.pk]))
 
     assert 'id="declaration-void-warning"' in page.content.decode()
+
+
+def test_the_round_page_shows_why_judging_cannot_start(client_as, officer, screening_round):
+    EntryFactory(round=screening_round, state="eligible", product_group=group(2))
+    panel = PanelFactory(round=screening_round, name="Hội đồng nhóm 2", groups=[group(2)])
+    PanelMemberFactory(panel=panel, role="chair")
+
+    html = (
+        client_as(officer)
+        .get(reverse("awards:round-detail", args=[screening_round.pk]))
+        .content.decode()
+    )
+
+    assert 'id="transition-start_judging" aria-disabled="true"' in html
+    assert (
+        "Hội đồng “Hội đồng nhóm 2” có 1 người chấm điểm (chủ tịch và thành viên), ít hơn số "
+        "phiếu chấm điểm tối thiểu là 3 phiếu mỗi bài."
+    ) in html
+
+
+def test_panel_pages_lay_out_as_cards_on_a_phone(client_as, officer, judging):
+    award_round, panel, _entry = judging
+    client = client_as(officer)
+
+    for url in (
+        reverse("awards:panel-list", args=[award_round.pk]),
+        reverse("awards:panel-detail", args=[panel.pk]),
+    ):
+        html = client.get(url).content.decode()
+        assert "table-cards" in html and "data-label=" in html
