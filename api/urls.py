@@ -4,13 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from api import accounts, admin_units, exceptions
 from api.applicants.views import FacilityViewSet
-from api.awards import (
-    attachments,
-    criteria,
-    entries,
-    rounds,
-    sheets,  # Judging (issue 8): scoring
-)
+from api.awards import attachments, criteria, entries, panels, rounds, sheets
 from api.notifications.views import NotificationViewSet
 from core import converters  # noqa: F401  (registers <id:…>)
 
@@ -32,6 +26,10 @@ router.register("entries", entries.EntryViewSet, basename="entry")
 router.register("notifications", NotificationViewSet, basename="notification")
 # Judging (issue 8): scoring
 router.register("score-sheets", sheets.ScoreSheetViewSet, basename="score-sheet")
+# Judging (issue 8): panels
+router.register("panels", panels.PanelViewSet, basename="panel")
+router.register("conflicts", panels.ConflictViewSet, basename="conflict")
+router.register("assignments", panels.AssignmentViewSet, basename="assignment")
 
 entry_attachments = attachments.EntryAttachmentViewSet.as_view({"get": "list", "post": "create"})
 entry_attachment = attachments.EntryAttachmentViewSet.as_view({"delete": "destroy"})

@@ -276,3 +276,53 @@ def panel_sheets_in(sheet, change) -> None:
             key=f"panel_sheets_in:{panel.pk}",
             email=_is_news(change),
         )
+
+
+# ---- Judging (issue 8: panels) ---------------------------------------------------------------
+
+
+def _judging_url(award_round) -> str:
+    """The judge's page of the round (awards:judging-round, the judging pages'); until it
+    exists, the conflict-of-interest declaration, which a judge answers first anyway."""
+    from django.urls import NoReverseMatch
+
+    try:
+        return reverse("awards:judging-round", kwargs={"pk": award_round.pk})
+    except NoReverseMatch:
+        return reverse("awards:judging-declaration", kwargs={"pk": award_round.pk})
+
+
+def judge_assigned(award_round, change: Change | None = None, *, judges=None) -> None:
+    """Each judge assigned entries in the round (all of them when judging starts; `judges`
+    when an officer adds one by hand): one notification each, with the number of entries they
+    hold in the round."""
+    from django.db.models import Count
+
+    from awards.models import ScoreSheet
+
+    sheets = ScoreSheet.objects.filter(round=award_round).exclude(state=ScoreSheet.State.VOID)
+    if judges is not None:
+        sheets = sheets.filter(judge__in=[judge.pk for judge in judges])
+    counts = dict(sheets.values_list("judge_id").annotate(n=Count("id")).order_by())
+    email = change is None or _is_news(change)
+    url = _judging_url(award_round)
+    with site_language():
+        for judge in User.objects.filter(pk__in=counts).order_by("pk"):
+            count = counts[judge.pk]
+            names = {"round": award_round.title, "count": count}
+            notify(
+                [judge],
+                kind="judge_assigned",
+                title=_("Entries to score: %(round)s") % names,
+                body=ngettext(
+                    "You are assigned %(count)d entry to score in the round “%(round)s”. "
+                    "Answer the conflict-of-interest declaration first, then score it.",
+                    "You are assigned %(count)d entries to score in the round “%(round)s”. "
+                    "Answer the conflict-of-interest declaration first, then score them.",
+                    count,
+                )
+                % names,
+                url=url,
+                target=award_round,
+                email=email,
+            )

@@ -5,12 +5,14 @@ from a public URL)."""
 from django.urls import path
 
 from awards.views import (
+    conflicts,
     criteria,
     drafts,
     entries,
     files,
+    panels,
     printouts,
-    progress,  # Judging (issue 8): scoring
+    progress,
     rounds,
     screening,
 )
@@ -85,4 +87,17 @@ urlpatterns = [
     # submitted sheet from it.
     path("rounds/<id:pk>/progress/", progress.round_progress_page, name="round-progress"),
     path("sheets/<id:pk>/reopen/", progress.sheet_reopen, name="sheet-reopen"),
+    # Judging (issue 8): panels, assignments by hand, the judge's declaration.
+    path("rounds/<id:pk>/panels/", panels.panel_list, name="panel-list"),
+    path("rounds/<id:pk>/panels/new/", panels.panel_create, name="panel-create"),
+    path("panels/<id:pk>/", panels.panel_detail, name="panel-detail"),
+    path("panels/<id:pk>/edit/", panels.panel_edit, name="panel-edit"),
+    path("panels/<id:pk>/delete/", panels.panel_delete, name="panel-delete"),
+    path("panels/<id:pk>/assignments/", panels.assignment_add, name="assignment-add"),
+    path("assignments/<id:pk>/remove/", panels.assignment_remove, name="assignment-remove"),
+    path(
+        "rounds/<id:pk>/declaration/",
+        conflicts.judging_declaration,
+        name="judging-declaration",
+    ),
 ]

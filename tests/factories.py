@@ -241,3 +241,20 @@ def give_scores(sheet, points, *, submit: bool = False):
         sheet.submitted_at = timezone.now()
     sheet.save()
     return sheet
+
+
+# ---- Judging (issue 8): panels -----------------------------------------------------------------
+
+
+def ready_for_judging(award_round, *, entries: int = 1):
+    """Make a screening round startable (awards.services.judging.judging_requirements): an
+    eligible entry (group 2) unless it has one, and one panel for all its open groups with as
+    many scoring judges as it needs per entry. Returns the panel."""
+    if not award_round.entries.filter(state="eligible").exists():
+        for _ in range(entries):
+            EntryFactory(round=award_round, state="eligible")
+    panel = PanelFactory(round=award_round)
+    needed = max(award_round.min_score_sheets, award_round.judges_per_entry or 0)
+    for index in range(needed):
+        PanelMemberFactory(panel=panel, role="chair" if index == 0 else "member")
+    return panel

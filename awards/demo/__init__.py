@@ -240,6 +240,10 @@ def seed_round_2024(*, officer, members: dict, result: AwardsSeedResult) -> None
     for number, (entry, item) in enumerate(entries):
         day = DAYS_2024["first_screening"] + datetime.timedelta(days=number // 4)
         _screen(officer=officer, entry=entry, item=item, on=day)
+    # Judging (issue 8): the two panels, then judging starts (and assigns the sheets).
+    from awards.demo.panels import seed_panels
+
+    seed_panels(award_round, officer=officer)
     transition(award_round, action="start_judging", actor=officer, on=DAYS_2024["judging"])
     result.rounds_created += 1
     result.entries_created += len(entries)

@@ -14,6 +14,16 @@ from awards.services.criteria import (
     save_criteria_template,
 )
 from awards.services.entries import ENTRY_FIELDS, check_entry, register_entry, update_entry
+from awards.services.judging import (
+    add_assignment,
+    check_panel,
+    create_panel,
+    declare_conflicts,
+    delete_panel,
+    panel_for,
+    remove_assignment,
+    update_panel,
+)
 from awards.services.rounds import (
     ROUND_FIELDS,
     check_round,
@@ -26,20 +36,28 @@ from awards.services.screening import bulk_transition, record_screening, screen_
 __all__ = [
     "ENTRY_FIELDS",
     "ROUND_FIELDS",
+    "add_assignment",
     "add_attachment",
     "bulk_transition",
     "check_criteria_template",
     "check_criterion",
     "check_entry",
+    "check_panel",
     "check_round",
+    "create_panel",
     "create_round",
+    "declare_conflicts",
     "delete_attachment",
+    "delete_panel",
     "delete_round",
+    "panel_for",
     "record_screening",
     "register_entry",
+    "remove_assignment",
     "save_criteria_template",
     "screen_entry",
     "update_entry",
+    "update_panel",
     "update_round",
 ]
 

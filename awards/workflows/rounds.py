@@ -173,6 +173,27 @@ def confirm_start_judging(award_round: AwardRound, on: datetime.date) -> str:
     )
 
 
+# ---- Judging (issue 8: panels): what starting judging needs of the panels, and the sheets it
+# makes. awards.services.judging holds them; imported when used (the services import the
+# workflows).
+
+
+def panels_ready(award_round: AwardRound, change: Change) -> list[str]:
+    from awards.services.judging import judging_requirements
+
+    return judging_requirements(award_round, change)
+
+
+def assign_entries(award_round: AwardRound, change: Change) -> None:
+    from awards.services.judging import assign_round
+
+    assign_round(award_round, change)
+
+
+def notify_judges(award_round: AwardRound, change: Change) -> None:
+    notifications.judge_assigned(award_round, change)
+
+
 def record_decision(award_round: AwardRound, change: Change) -> None:
     award_round.decision_number = change.decision_number
     award_round.decision_date = change.decision_date
@@ -213,7 +234,9 @@ AwardRound.workflow = Workflow(
             label=gettext_lazy("Start judging"),
             confirm=confirm_start_judging,
             done=gettext_lazy("Judging of this round was started"),
-            requires=(all_entries_screened,),
+            requires=(all_entries_screened, panels_ready),
+            effects=(assign_entries,),
+            after_commit=(notify_judges,),
         ),
         Transition(
             "end_judging",

@@ -72,6 +72,19 @@ EXPECTED = {
         "413",
     ],
     ("GET", "/api/v1/rounds/{id}/progress/"): ["200", "400", "401", "403", "404"],
+    # Judging (issue 8): panels
+    ("GET", "/api/v1/assignments/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/assignments/"): ["201", *BODY],
+    ("GET", "/api/v1/assignments/{id}/"): ["200", "400", "401", "403", "404"],
+    ("DELETE", "/api/v1/assignments/{id}/"): ["204", "400", "401", "403", "404", "409"],
+    ("GET", "/api/v1/conflicts/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/conflicts/"): ["201", *BODY],
+    ("GET", "/api/v1/panels/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/panels/"): ["201", *BODY],
+    ("GET", "/api/v1/panels/{id}/"): ["200", "400", "401", "403", "404"],
+    ("PUT", "/api/v1/panels/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("PATCH", "/api/v1/panels/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("DELETE", "/api/v1/panels/{id}/"): ["204", "400", "401", "403", "404", "409"],
 }
 
 

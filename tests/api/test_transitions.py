@@ -56,6 +56,11 @@ def test_round_open_registration_by_officer_or_admin_copies_criteria(
 )
 def test_round_transition_by_officer_moves_it(api_as, officer, source, target):
     award_round = AwardRoundFactory(state=source)
+    if source == "screening":
+        # Judging (issue 8): starting it needs an eligible entry and its panel.
+        from tests.factories import ready_for_judging
+
+        ready_for_judging(award_round)
 
     # Closing registration before its deadline (the factory's is 20 days on) takes a note.
     response = api_as(officer).post(

@@ -44,6 +44,10 @@ def screening_round_with_returned_entry(facility, officer, applicant):
     transition(entry, action="submit", actor=applicant)
     transition(award_round, action="close_registration", actor=officer, note="Đóng sớm")
     transition(entry, action="return_for_completion", actor=officer, note="Bổ sung Mẫu 01")
+    # Judging (issue 8): starting it needs an eligible entry and its panel.
+    from tests.factories import ready_for_judging
+
+    ready_for_judging(award_round)
     return award_round, entry
 
 

@@ -86,6 +86,11 @@ def test_round_forward_transitions_by_officer_and_admin(personas, persona, sourc
     from tests.factories import AwardRoundFactory
 
     award_round = AwardRoundFactory(state=source)
+    if source == R.SCREENING:
+        # Judging (issue 8): starting it needs an eligible entry and its panel.
+        from tests.factories import ready_for_judging
+
+        ready_for_judging(award_round)
     # Closing registration before its deadline (the factory's is 20 days on) takes a note.
     moved = transition(award_round, to=target, actor=personas[persona], note="Theo kế hoạch")
     assert moved.state == target
@@ -300,6 +305,10 @@ def test_round_level_still_editable_in_draft(draft_round, officer):
 def test_round_judging_refused_while_entries_wait_for_screening(submitted_entry, officer):
     award_round = submitted_entry.round
     AwardRound.objects.filter(pk=award_round.pk).update(state=R.SCREENING)
+    # Judging (issue 8): starting it needs an eligible entry and its panel.
+    from tests.factories import ready_for_judging
+
+    ready_for_judging(award_round)
     with pytest.raises(ValidationError) as caught:
         transition(award_round, to=R.JUDGING, actor=officer)
     assert len(caught.value.message_dict["requirements"]) == 1

@@ -78,8 +78,9 @@ def test_seed_demo_twice_creates_nothing_more(storage_root):
     second_output = seed()
 
     assert first == {
-        # 5 role accounts + 17 facility accounts of the 2024 award round.
-        "users": 22,
+        # 5 role accounts + 17 facility accounts of the 2024 award round + 8 judges of its
+        # panels (issue 8).
+        "users": 30,
         "facilities": 40,
         # The applicant's 2 facilities + one facility account per other 2024 facility.
         "memberships": 19,
@@ -88,7 +89,8 @@ def test_seed_demo_twice_creates_nothing_more(storage_root):
         # its 2024 day (6 rows); 32 entries registered, 190 files attached (30 × 6 in 2024,
         # 6 + 4 in 2026), 30 submitted, 30 checklists recorded and 30 screening decisions;
         # 17 facility accounts linked to their facilities by the officer.
-        "activity": 22 + 40 + 6 + 32 + 190 + 30 + 30 + 30 + 17,
+        # Issue 8: 8 judges' accounts and 2 panels.
+        "activity": 22 + 40 + 6 + 32 + 190 + 30 + 30 + 30 + 17 + 8 + 2,
         "organisations": 1,
         "rounds": 2,
         "entries": 32,

@@ -145,6 +145,25 @@ API = [
     # The judging round's progress: staff and the panel's chair; judges 403; applicants do not
     # find a round in judging.
     Row("api:round-progress",                   "GET",      401,   404,   404,   403,   403,   200,   200,   200,   200),
+    # Judging (issue 8): panels
+    # Panels: staff read all, a judge the panels they sit on (the detail row: the screening
+    # round's panel, which `judge` and `chair` sit on); officers and admins write.
+    Row("api:panel-list",                       "GET",      401,   403,   403,   200,   200,   200,   200,   200,   200),
+    Row("api:panel-list",                       "POST",     401,   403,   403,   403,   403,   403,   201,   403,   201),
+    Row("api:panel-detail",                     "GET",      401,   403,   403,   200,   404,   200,   200,   200,   200),
+    Row("api:panel-detail",                     "PUT",      401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:panel-detail",                     "PATCH",    401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:panel-detail",                     "DELETE",   401,   403,   403,   403,   403,   403,   204,   403,   204),
+    # Declarations: a judge their own, staff all; only a judge seated on a panel of the round
+    # declares (`other_judge` sits on none: the service refuses).
+    Row("api:conflict-list",                    "GET",      401,   403,   403,   200,   200,   200,   200,   200,   200),
+    Row("api:conflict-list",                    "POST",     401,   403,   403,   201,   403,   201,   403,   403,   403),
+    # Assignments: staff read all, a chair their panel's (a member judge reads none of them:
+    # their own sheets are the score sheets' endpoint); officers and admins add and remove.
+    Row("api:assignment-list",                  "GET",      401,   403,   403,   200,   200,   200,   200,   200,   200),
+    Row("api:assignment-list",                  "POST",     401,   403,   403,   403,   403,   403,   201,   403,   201),
+    Row("api:assignment-detail",                "GET",      401,   403,   403,   404,   404,   200,   200,   200,   200),
+    Row("api:assignment-detail",                "DELETE",   401,   403,   403,   403,   403,   403,   204,   403,   204),
 ]
 
 PAGES = [
@@ -242,6 +261,20 @@ PAGES = [
     # officer or administrator, or the chair (their own step); a manager may not.
     Row("awards:round-progress",                "GET",    LOGIN,   404,   404,   403,   403,   200,   200,   200,   200),
     Row("awards:sheet-reopen",                  "POST",   LOGIN,   404,   404,   403,   403,   302,   302,   403,   302),
+    # Judging (issue 8): panels
+    # The round's panels: staff read, officers and admins set up (the judging round is seen
+    # by staff only: 404 to the others). The declaration: a judge seated in the round.
+    Row("awards:panel-list",                    "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   200,   200),
+    Row("awards:panel-create",                  "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   403,   200),
+    Row("awards:panel-create",                  "POST",   LOGIN,   404,   404,   404,   404,   404,   302,   403,   302),
+    Row("awards:panel-detail",                  "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   200,   200),
+    Row("awards:panel-edit",                    "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   403,   200),
+    Row("awards:panel-edit",                    "POST",   LOGIN,   404,   404,   404,   404,   404,   302,   403,   302),
+    Row("awards:panel-delete",                  "POST",   LOGIN,   404,   404,   404,   404,   404,   302,   403,   302),
+    Row("awards:assignment-add",                "POST",   LOGIN,   404,   404,   404,   404,   404,   302,   403,   302),
+    Row("awards:assignment-remove",             "POST",   LOGIN,   404,   404,   404,   404,   404,   302,   403,   302),
+    Row("awards:judging-declaration",           "GET",    LOGIN,   403,   403,   200,   404,   200,   403,   403,   403),
+    Row("awards:judging-declaration",           "POST",   LOGIN,   403,   403,   302,   404,   302,   403,   403,   403),
 ]
 # fmt: on
 

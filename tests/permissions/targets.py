@@ -86,6 +86,17 @@ OBJECTS = {
     "api:round-progress": lambda w: (w.panel, {"pk": w.judging_round.pk})[1],
     "awards:round-progress": lambda w: (w.sheet, {"pk": w.judging_round.pk})[1],
     "awards:sheet-reopen": lambda w: {"pk": w.submitted_sheet.pk},
+    # Judging (issue 8): panels
+    "api:panel-detail": lambda w: {"pk": w.setup_panel.pk},
+    "api:assignment-detail": lambda w: {"pk": w.sheet.pk},
+    "awards:panel-list": lambda w: {"pk": w.panel.round_id},
+    "awards:panel-create": lambda w: {"pk": w.setup_round.pk},
+    "awards:panel-detail": lambda w: {"pk": w.panel.pk},
+    "awards:panel-edit": lambda w: {"pk": w.setup_panel.pk},
+    "awards:panel-delete": lambda w: {"pk": w.setup_panel.pk},
+    "awards:assignment-add": lambda w: {"pk": w.panel.pk},
+    "awards:assignment-remove": lambda w: {"pk": w.sheet.pk},
+    "awards:judging-declaration": lambda w: w.declaring(),
 }
 
 QUERIES = {
@@ -328,4 +339,58 @@ BODIES = {
         "from": "submitted",
         "note": "Tiêu chí 2 chấm nhầm.",
     },
+    # Judging (issue 8): panels
+    ("api:panel-list", "POST"): lambda w, user: _panel_api(w, w.setup_round.pk),
+    ("api:panel-detail", "PUT"): lambda w, user: _panel_api(w, w.setup_round.pk, group=2),
+    ("api:panel-detail", "PATCH"): lambda w, user: {"name": "Hội đồng nhóm 2 (sửa)"},
+    ("api:conflict-list", "POST"): lambda w, user: {
+        "round": w.panel.round_id,
+        "facility": w.judged_entry.facility_id,
+        "reason": "Em ruột của chủ cơ sở",
+    },
+    ("api:assignment-list", "POST"): lambda w, user: {
+        "entry": (w.panel and w.judged_entry).pk,
+        "judge": w.users["chair"].pk,
+    },
+    ("awards:panel-create", "POST"): lambda w, user: _panel_form(w, group=3),
+    ("awards:panel-edit", "POST"): lambda w, user: _panel_form(w, group=2),
+    ("awards:assignment-add", "POST"): lambda w, user: {
+        "entry": w.judged_entry.pk,
+        "judge": w.users["chair"].pk,
+    },
+    ("awards:judging-declaration", "POST"): lambda w, user: {
+        f"conflict_{w.facility.pk}": "on",
+        f"reason_{w.facility.pk}": "Em ruột của chủ cơ sở",
+    },
 }
+
+
+def _panel_api(w, round_id, group: int = 3) -> dict:
+    """A panel of `group` chaired by `chair`, with `judge` as a member (a new one for group 3,
+    the setup panel as it is for group 2)."""
+    body = {
+        "round": round_id,
+        "name": "Hội đồng nhóm 3" if group == 3 else "Hội đồng nhóm 2",
+        "product_groups": [group],
+        "members": [
+            {"judge": w.users["chair"].pk, "role": "chair"},
+            {"judge": w.users["judge"].pk, "role": "member"},
+        ],
+    }
+    return body
+
+
+def _panel_form(w, group: int) -> dict:
+    seats = [(w.users["chair"].pk, "chair"), (w.users["judge"].pk, "member")]
+    data = {
+        "name": "Hội đồng nhóm 3" if group == 3 else "Hội đồng nhóm 2",
+        "product_groups": [ProductGroup.objects.get(code=group).pk],
+        "members-TOTAL_FORMS": str(len(seats)),
+        "members-INITIAL_FORMS": "0",
+        "members-MIN_NUM_FORMS": "0",
+        "members-MAX_NUM_FORMS": "1000",
+    }
+    for index, (judge, role) in enumerate(seats):
+        data[f"members-{index}-judge"] = str(judge)
+        data[f"members-{index}-role"] = role
+    return data

@@ -189,3 +189,32 @@ class World:
         from tests.factories import give_scores
 
         return give_scores(self.sheet, [35.5, 30, 8, 7.5], submit=True)
+
+    # Judging (issue 8): panels. A round still screening with a panel that may be changed or
+    # deleted (`chair` chairs it, `judge` is a member), for the panel rows.
+
+    @cached_property
+    def setup_round(self):
+        from tests.factories import AwardRoundFactory
+
+        return AwardRoundFactory(state="screening")
+
+    @cached_property
+    def setup_panel(self):
+        from awards.models import ProductGroup
+        from tests.factories import PanelFactory, PanelMemberFactory
+
+        panel = PanelFactory(
+            round=self.setup_round,
+            name="Hội đồng nhóm 2",
+            groups=[ProductGroup.objects.get(code=2)],
+        )
+        PanelMemberFactory(panel=panel, judge=self.users["chair"], role="chair")
+        PanelMemberFactory(panel=panel, judge=self.users["judge"], role="member")
+        return panel
+
+    def declaring(self) -> dict:
+        """The judging round's kwargs, with its panel and the entry a judge may declare a
+        conflict with."""
+        self.panel, self.judged_entry  # noqa: B018  (made on first use)
+        return {"pk": self.judging_round.pk}
