@@ -53,6 +53,7 @@ from awards.demo.entries import (
     DemoRound,
 )
 from awards.demo.files import document_pdf, product_photo
+from awards.demo.judging_seed import create_regional_round, seed_judging_2024
 from awards.dossier import required_documents
 from awards.models import (
     Attachment,
@@ -157,7 +158,12 @@ def seed_facility_accounts(result: AwardsSeedResult) -> dict[str, object]:
 
 
 def _create_round(
-    *, officer, spec: DemoRound, dates: dict, created: datetime.date | None = None
+    *,
+    officer,
+    spec: DemoRound,
+    dates: dict,
+    created: datetime.date | None = None,
+    next_round: AwardRound | None = None,
 ) -> AwardRound:
     award_round = services.create_round(
         actor=officer,
@@ -170,6 +176,7 @@ def _create_round(
             "pass_score": spec.pass_score,
             "min_score_sheets": spec.min_score_sheets,
             "nominee_quota": spec.nominee_quota,
+            "next_round": next_round,
             **dates,
         },
         on=created,
@@ -219,11 +226,19 @@ def seed_round_2024(*, officer, members: dict, result: AwardsSeedResult) -> None
     """The 2024 round through the services, each step on its 2024 day (DAYS_2024)."""
     existing = ROUND_2024.lookup().first()
     if existing is not None:
-        result.rounds_kept += 1
-        result.entries_kept += existing.entries.count()
+        # With its regional round (the next level, holding its nominees), if it has one.
+        for kept in (existing, existing.next_round):
+            if kept is not None:
+                result.rounds_kept += 1
+                result.entries_kept += kept.entries.count()
         return
+    regional = create_regional_round(officer=officer)
     award_round = _create_round(
-        officer=officer, spec=ROUND_2024, dates=DATES_2024, created=DAYS_2024["created"]
+        officer=officer,
+        spec=ROUND_2024,
+        dates=DATES_2024,
+        created=DAYS_2024["created"],
+        next_round=regional,
     )
     entries = []
     for number, item in enumerate(ENTRIES_2024):
@@ -240,12 +255,10 @@ def seed_round_2024(*, officer, members: dict, result: AwardsSeedResult) -> None
     for number, (entry, item) in enumerate(entries):
         day = DAYS_2024["first_screening"] + datetime.timedelta(days=number // 4)
         _screen(officer=officer, entry=entry, item=item, on=day)
-    # Judging (issue 8): the two panels, then judging starts (and assigns the sheets).
-    from awards.demo.panels import seed_panels
-
-    seed_panels(award_round, officer=officer)
-    transition(award_round, action="start_judging", actor=officer, on=DAYS_2024["judging"])
-    result.rounds_created += 1
+    # Judging: panels, sheets, results, recognition, certificates and nominations.
+    manager = get_user_model().objects.get(username="manager")
+    seed_judging_2024(award_round, officer=officer, manager=manager, regional=regional)
+    result.rounds_created += 2
     result.entries_created += len(entries)
 
 

@@ -1,14 +1,16 @@
 """The judging of the demo's 2024 provincial round, as the Bến Tre report sums it up: "20 sản
 phẩm của 20 đơn vị đạt bình chọn cấp tỉnh, thực hiện hỗ trợ 12 sản phẩm của 12 đơn vị dự thi cấp
-khu vực". Data only; awards/demo/__init__.py seeds it.
+khu vực". Data only; awards/demo/judging_seed.py seeds it.
 
 Two panels of the provincial council score every eligible entry of their groups: 9 judges in
 all (4 on the first panel, 5 on the second) and one secretary on both. Each entry has a target
 score; a judge's total is the target moved by the judge's leniency (the biases of a panel sum to
 zero, so the mean stays near the target) and a small seeded jitter, split over the four official
-criteria. 22 entries pass 70 points; the council recognises the best product of each facility,
-so two passing second products are left out with that reason: 20 recognised products of 20
-facilities. The 12 best are nominated to the 2024 regional round of the South.
+criteria. One judge of the first panel scores on paper at the meeting: the secretary enters those
+sheets on the judge's behalf (the sheets say who entered them). 22 entries pass 70 points; the
+council recognises the best product of each facility, so two passing second products are left
+out with that reason: 20 recognised products of 20 facilities. The 12 best are nominated to the
+2024 regional round of the South.
 """
 
 import datetime
@@ -17,8 +19,9 @@ from decimal import Decimal
 
 from awards.demo.entries import FOOD, HANDICRAFT, MACHINERY, OTHER
 
-# One known password for the panels' accounts (printed by seed_demo in a short note).
-JUDGE_ACCOUNT_PASSWORD = "Hoidong-Binhchon-2024"
+# One known password for the panels' accounts giamkhao01 … giamkhao08 and thuky (printed by
+# seed_demo in a short note).
+JUDGE_ACCOUNT_PASSWORD = "Giamkhao-Hoidong-2024"
 
 
 @dataclass(frozen=True)
@@ -32,15 +35,15 @@ class DemoJudge:
 
 
 JUDGES = [
-    DemoJudge("gk01", "Nguyễn Thanh Hải", 1, "chair", Decimal("1")),
+    DemoJudge("giamkhao01", "Nguyễn Thanh Hải", 1, "chair", Decimal("1")),
     DemoJudge("judge", "Trần Văn Minh", 1, "member", Decimal("3")),
-    DemoJudge("gk02", "Lê Thị Ngọc Hân", 1, "member", Decimal("-2")),
-    DemoJudge("gk03", "Huỳnh Văn Tâm", 1, "member", Decimal("-2")),
-    DemoJudge("gk04", "Phạm Thị Kim Loan", 2, "chair", Decimal("0")),
-    DemoJudge("gk05", "Võ Văn Đức", 2, "member", Decimal("4")),
-    DemoJudge("gk06", "Đoàn Thị Bích Thủy", 2, "member", Decimal("-3")),
-    DemoJudge("gk07", "Trương Quốc Bảo", 2, "member", Decimal("2")),
-    DemoJudge("gk08", "Ngô Thị Mỹ Dung", 2, "member", Decimal("-3")),
+    DemoJudge("giamkhao02", "Lê Thị Ngọc Hân", 1, "member", Decimal("-2")),
+    DemoJudge("giamkhao03", "Huỳnh Văn Tâm", 1, "member", Decimal("-2")),
+    DemoJudge("giamkhao04", "Phạm Thị Kim Loan", 2, "chair", Decimal("0")),
+    DemoJudge("giamkhao05", "Võ Văn Đức", 2, "member", Decimal("4")),
+    DemoJudge("giamkhao06", "Đoàn Thị Bích Thủy", 2, "member", Decimal("-3")),
+    DemoJudge("giamkhao07", "Trương Quốc Bảo", 2, "member", Decimal("2")),
+    DemoJudge("giamkhao08", "Ngô Thị Mỹ Dung", 2, "member", Decimal("-3")),
 ]
 SECRETARY = DemoJudge("thuky", "Lâm Thị Thanh Tuyền", 0, "secretary")
 
@@ -88,7 +91,7 @@ TARGETS = {
 # Where two judges of a panel disagree more than the round's spread allows (the results flag
 # it): the judge's extra points on that product (the pair sums to zero: the mean is unmoved).
 DISAGREEMENTS = {
-    "Rượu nếp Phú Lễ": {"gk05": Decimal("10"), "gk06": Decimal("-10")},
+    "Rượu nếp Phú Lễ": {"giamkhao05": Decimal("10"), "giamkhao06": Decimal("-10")},
 }
 # Why the council leaves out a passing product (the officer's proposal records it).
 ONE_PER_FACILITY = (
@@ -109,6 +112,14 @@ JUDGING_DAYS = {
 RECOGNITION_DECISION = ("1256/QĐ-UBND", JUDGING_DAYS["finalized"])
 NOMINATION_DECISION = ("98/QĐ-SCT", JUDGING_DAYS["nominated"])
 NOMINEES = 12
+# The judge whose paper sheets the secretary enters.
+PAPER_JUDGE = "giamkhao03"
+COMMENTS = [
+    (85, "Sản phẩm tiêu biểu, chất lượng ổn định, bao bì đẹp; có khả năng mở rộng thị trường."),
+    (75, "Sản phẩm đạt yêu cầu; nên cải tiến mẫu mã bao bì và truy xuất nguồn gốc."),
+    (70, "Sản phẩm đạt mức tối thiểu; cần hoàn thiện hồ sơ chất lượng."),
+    (0, "Sản phẩm chưa nổi bật về thị trường và giá trị văn hóa; cần đầu tư thêm."),
+]
 
 REGIONAL_ROUND = {
     "title": "Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu khu vực phía Nam năm 2024",

@@ -1,10 +1,10 @@
 """Conflicts of interest: the judge's declaration (awards.services.judging)."""
 
+import datetime
 from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applicants.models import Facility
@@ -19,6 +19,7 @@ from awards.models import (
 )
 from awards.services.judging.panels import judge_panels, lock_round
 from core.activity import Action, log_activity
+from core.clock import moment_of
 from core.models import LONG_TEXT_MAX
 from core.roles import Role, role_of
 from core.text import clean_text
@@ -55,12 +56,14 @@ def declare_conflicts(
     award_round: AwardRound,
     conflicts: Sequence[tuple] = (),
     none: bool = False,
+    on: datetime.date | None = None,
 ) -> ConflictDeclaration:
     """The judge's answer to the round's conflict-of-interest declaration: `conflicts`
     [(facility or its id, reason)], or `none`. More conflicts may be declared later, until the
     round is final; each voids the judge's sheets of that facility's entries (kept, with their
     history, never counted). Errors: "conflicts.<i>.facility", "conflicts.<i>.reason",
-    "conflicts" (nothing declared), "none"."""
+    "conflicts" (nothing declared), "none". `on`: the day of the declaration, for a round of a
+    past year (core.clock)."""
     if role_of(actor) != Role.JUDGE or not judge_panels(actor, award_round).exists():
         raise PermissionDenied(
             _("Only a judge seated on a panel of this round declares conflicts of interest in it.")
@@ -99,12 +102,15 @@ def declare_conflicts(
                         }
                     )
                 return existing  # declared none already: nothing changes
-            declaration = ConflictDeclaration.objects.create(round=locked, judge=actor)
+            declaration = ConflictDeclaration.objects.create(
+                round=locked, judge=actor, declared_at=moment_of(on).at
+            )
             log_activity(
                 actor=actor,
                 action=Action.CREATED,
                 target=declaration,
                 after={"round": locked.pk, "judge": actor.pk, "none": True},
+                at=declaration.declared_at,
             )
             return declaration
         if not conflicts:
@@ -119,7 +125,7 @@ def declare_conflicts(
                 }
             )
         resolved = _check_conflicts(actor, locked, conflicts)
-        now = timezone.now()
+        now = moment_of(on).at
         if existing is None:
             declaration = ConflictDeclaration.objects.create(
                 round=locked, judge=actor, declared_at=now
@@ -136,7 +142,7 @@ def declare_conflicts(
                 round=locked, judge=actor, entry__facility=facility
             ).exclude(state=S.VOID)
             for sheet in sheets.order_by("pk"):
-                transition(sheet, action="void", actor=actor, note=reason)
+                transition(sheet, action="void", actor=actor, note=reason, on=on)
                 voided.append(sheet.pk)
         log_activity(
             actor=actor,

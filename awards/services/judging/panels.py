@@ -1,5 +1,6 @@
 """Judging panels: setting them up and changing them (awards.services.judging)."""
 
+import datetime
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +20,7 @@ from awards.models import (
     ScoreSheet,
 )
 from core.activity import Action, log_activity, log_changes, snapshot
+from core.clock import moment_of
 from core.roles import Role, role_of
 from core.text import clean_text
 
@@ -225,11 +227,18 @@ def _check_kept_scorers(panel: Panel, members, errors: dict) -> None:
 
 
 def create_panel(
-    *, actor, award_round: AwardRound, name: str, product_groups, members: list[tuple]
+    *,
+    actor,
+    award_round: AwardRound,
+    name: str,
+    product_groups,
+    members: list[tuple],
+    on: datetime.date | None = None,
 ) -> Panel:
     """A new panel of the round, before judging starts. `members`: [(judge, role)], with one
-    chair."""
+    chair. `on`: the day it was set up, for a round of a past year (core.clock)."""
     require_officer(actor, _("Only extension officers set up judging panels."))
+    when = moment_of(on)
     with transaction.atomic():
         locked = lock_round(award_round.pk)
         errors: dict = {}
@@ -239,12 +248,18 @@ def create_panel(
         members = _check_members(members, errors)
         if errors:
             raise ValidationError(errors)
-        panel = Panel.objects.create(round=locked, name=name)
+        panel = Panel.objects.create(round=locked, name=name, created_at=when.at)
         panel.product_groups.set(groups)
         PanelMember.objects.bulk_create(
             PanelMember(panel=panel, judge=judge, role=role) for judge, role in members
         )
-        log_activity(actor=actor, action=Action.CREATED, target=panel, after=_panel_state(panel))
+        log_activity(
+            actor=actor,
+            action=Action.CREATED,
+            target=panel,
+            after=_panel_state(panel),
+            at=when.at,
+        )
     return panel
 
 
