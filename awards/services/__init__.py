@@ -42,3 +42,13 @@ __all__ = [
     "update_entry",
     "update_round",
 ]
+
+# Issue 8: results (recognition, certificates, nomination).
+from awards.services.results import (
+    NominationOutcome,
+    check_recognition,
+    nominate,
+    propose_recognition,
+)
+
+__all__ += ["NominationOutcome", "check_recognition", "nominate", "propose_recognition"]
