@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from api import accounts, admin_units, exceptions
 from api.applicants.views import FacilityViewSet
 from api.awards import attachments, criteria, entries, rounds
+from api.awards import results as award_results
 from api.notifications.views import NotificationViewSet
 from core import converters  # noqa: F401  (registers <id:…>)
 
@@ -24,6 +25,8 @@ router.register(
 router.register("rounds", rounds.RoundViewSet, basename="round")
 router.register("entries", entries.EntryViewSet, basename="entry")
 router.register("notifications", NotificationViewSet, basename="notification")
+# Issue 8: results.
+router.register("certificates", award_results.CertificateViewSet, basename="certificate")
 
 entry_attachments = attachments.EntryAttachmentViewSet.as_view({"get": "list", "post": "create"})
 entry_attachment = attachments.EntryAttachmentViewSet.as_view({"delete": "destroy"})
@@ -63,6 +66,22 @@ urlpatterns = [
         "entries/<id:entry_pk>/attachments/<id:pk>/thumbnail/",
         entry_attachment_thumbnail,
         name="entry-attachment-thumbnail",
+    ),
+    # Issue 8: results (paths before the router, whose rounds/<id>/ would not know them).
+    path(
+        "rounds/<id:pk>/results/",
+        award_results.RoundResultsView.as_view(),
+        name="round-results",
+    ),
+    path(
+        "rounds/<id:pk>/recognition/",
+        award_results.RoundRecognitionView.as_view(),
+        name="round-recognition",
+    ),
+    path(
+        "rounds/<id:pk>/nominations/",
+        award_results.RoundNominationsView.as_view(),
+        name="round-nominations",
     ),
     *router.urls,
     # Last: an address under /api/v1/ that matches nothing above (an id that is not one, a

@@ -41,7 +41,19 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from awards.models import SCREENED_IN, AwardRound, Entry, RoundCriterion, Score, ScoreSheet
+from awards.models import (
+    SCREENED_IN,
+    AwardRound,
+    Certificate,
+    Entry,
+    Nomination,
+    PanelMember,
+    PanelRole,
+    RoundCriterion,
+    Score,
+    ScoreSheet,
+)
+from core.roles import Role, is_staff_role, role_of
 
 TWO_PLACES = Decimal("0.01")
 
@@ -342,8 +354,6 @@ def published_outcomes(entries) -> dict[int, dict]:
         .annotate(n=Count("id"), total_sum=Sum("total"))
         .order_by()
     }
-    from awards.models import Certificate, Nomination
-
     certificates = {c.entry_id: c for c in Certificate.objects.filter(entry_id__in=ids)}
     nominations = {n.entry_id: n for n in Nomination.objects.filter(entry_id__in=ids)}
     outcomes = {}
@@ -361,14 +371,57 @@ def published_outcomes(entries) -> dict[int, dict]:
     return outcomes
 
 
+# ---- Who sees what (issue 8: results) -------------------------------------------------------
+
+
+def chairs_in_round(user, award_round: AwardRound) -> bool:
+    """Whether the user chairs a panel of the round (a judge with the chair's seat)."""
+    if not getattr(user, "is_authenticated", False) or role_of(user) != Role.JUDGE:
+        return False
+    return PanelMember.objects.filter(
+        panel__round=award_round, judge=user, role=PanelRole.CHAIR
+    ).exists()
+
+
+def can_view_results(user, award_round: AwardRound) -> bool:
+    """The center's staff, and the chair of a panel of the round (without the facilities'
+    names): whether they may read its results (shown once the phase makes them visible)."""
+    return is_staff_role(user) or chairs_in_round(user, award_round)
+
+
+def sees_facilities(user) -> bool:
+    """Only staff read the facility of each result; a chair reads voting codes and products."""
+    return is_staff_role(user)
+
+
+def certificates_visible_to(user):
+    """Staff see every certificate; an applicant their facilities' once the round is published;
+    nobody else any."""
+    certificates = Certificate.objects.select_related(
+        "round", "entry", "entry__facility", "entry__product_group"
+    ).order_by("-year", "sequence")
+    if is_staff_role(user):
+        return certificates
+    if role_of(user) == Role.APPLICANT:
+        return certificates.filter(
+            entry__facility__memberships__user=user,
+            round__state__in=AwardRound.states_where(public=True, final=True),
+        ).distinct()
+    return certificates.none()
+
+
 __all__ = [
     "NORMALIZED_NOTE",
     "STDEV_KIND",
     "Criterion",
     "ResultRow",
     "RoundResults",
+    "can_view_results",
+    "certificates_visible_to",
+    "chairs_in_round",
     "compute_results",
     "published_outcomes",
     "rounded",
+    "sees_facilities",
     "tie_rule",
 ]

@@ -303,3 +303,37 @@ BODIES = {
     # Entry page (issue 7)
     ("awards:entry-autosave", "POST"): lambda w, user: _entry_form(),
 }
+
+# Judging (issue 8): results
+OBJECTS.update(
+    {
+        "api:round-results": lambda w: {"pk": w.results_round.pk},
+        "api:round-recognition": lambda w: {"pk": w.results_round.pk},
+        "api:round-nominations": lambda w: {"pk": w.finalized_round.pk},
+        "api:certificate-detail": lambda w: {"pk": w.published_certificate.pk},
+        "awards:round-results": lambda w: {"pk": w.results_round.pk},
+        "awards:round-recognition": lambda w: {"pk": w.results_round.pk},
+        "awards:round-nominations": lambda w: {"pk": w.finalized_round.pk},
+    }
+)
+BODIES.update(
+    {
+        ("api:round-recognition", "POST"): lambda w, user: {
+            "entries": [w.result_entry.pk],
+            "excluded": [],
+        },
+        ("api:round-nominations", "POST"): lambda w, user: {
+            "entries": [w.result_entry.pk],
+            "decision_number": "15/QĐ-SCT",
+            "decision_date": "2026-12-20",
+        },
+        ("awards:round-recognition", "POST"): lambda w, user: {
+            f"recognize_{w.result_entry.pk}": "on"
+        },
+        ("awards:round-nominations", "POST"): lambda w, user: {
+            "entries": [str(w.result_entry.pk)],
+            "decision_number": "15/QĐ-SCT",
+            "decision_date": "20/12/2026",
+        },
+    }
+)
