@@ -21,6 +21,7 @@ Fraction, the same on SQLite and PostgreSQL, and rounded half-up to two places. 
 list prints one place; the API and the pages keep two, so that what the ranking compares shows.
 """
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -49,6 +50,7 @@ from awards.models import (
     Nomination,
     PanelMember,
     PanelRole,
+    ProductGroup,
     RoundCriterion,
     Score,
     ScoreSheet,
@@ -84,18 +86,45 @@ def rounded(value) -> Decimal | None:
     return Decimal(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
-def _sqrt(value: Fraction) -> Decimal:
-    return (Decimal(value.numerator) / Decimal(value.denominator)).sqrt()
+def _ratio(numerator: int, denominator: int) -> Decimal:
+    """numerator / denominator (integers, numerator ≥ 0) rounded half-up to two places, exactly."""
+    hundredths = (numerator * 200 + denominator) // (2 * denominator)
+    return Decimal(hundredths).scaleb(-2)
 
 
-def _fraction(value) -> Fraction:
-    """A sum from the database as an exact fraction (a Decimal, or SQLite's float of a multiple
-    of 0.25)."""
-    if value is None:
-        return Fraction(0)
-    if isinstance(value, float):
-        return Fraction(value)
-    return Fraction(Decimal(value))
+def _tenths(value) -> int:
+    """A sum of one-decimal values as a whole number of tenths. Exact on PostgreSQL (numeric);
+    on SQLite the sum is a double whose error is far below a twentieth, so rounding recovers
+    the exact number."""
+    return 0 if value is None else round(value * 10)
+
+
+def _hundredths(value) -> int:
+    """A sum of squares of one-decimal values, as a whole number of hundredths (as _tenths)."""
+    return 0 if value is None else round(value * 100)
+
+
+def _stdev(n: int, tenths: int, square_hundredths: int) -> Decimal:
+    """The population standard deviation of n values from their sum (in tenths) and the sum of
+    their squares (in hundredths), exactly up to the square root: sqrt(n·Q − T²) / (10 n)."""
+    spread = max(n * square_hundredths - tenths * tenths, 0)
+    return (Decimal(spread).sqrt() / (10 * n)).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True, slots=True)
+class FacilityRef:
+    """The facility of a result, as the results show it (staff only): its id and name. Not the
+    model instance: the results of thousands of entries read only these two columns."""
+
+    pk: int
+    name: str
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    def __str__(self) -> str:
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -109,7 +138,7 @@ class Criterion:
     position: int
 
 
-@dataclass
+@dataclass(slots=True)
 class ResultRow:
     entry: Entry
     voting_code: str
@@ -127,13 +156,21 @@ class ResultRow:
     rank_in_group: int | None = None
     rank_overall: int | None = None
     passes: bool = False
-    # Exact values the ranking compares (the rounded ones above are what is shown).
-    exact_mean: Fraction | None = None
-    exact_criteria: tuple[Fraction, ...] = ()
+    # Exact values the ranking compares (the rounded ones above are what is shown): the sum of
+    # the totals and of the first two criteria's points, in tenths of a point.
+    rank_sums: tuple[int, ...] = ()
 
     @property
     def entry_id(self) -> int:
         return self.entry.pk
+
+    @property
+    def exact_mean(self) -> Fraction | None:
+        """The mean unrounded, for comparisons."""
+        if not self.rank_sums:
+            return None
+        n, total, *_rest = self.rank_sums
+        return Fraction(total, 10 * n)
 
 
 @dataclass
@@ -158,8 +195,8 @@ class RoundResults:
 
 
 def top_level_criteria(award_round: AwardRound) -> tuple[list[Criterion], dict[int, str]]:
-    """The round's top-level criteria in the sheet's order, and for every criterion (leaf or
-    not) the code of the top-level criterion it belongs to."""
+    """The round's top-level criteria in the sheet's order, and for every scored criterion (one
+    without sub-criteria) the code of the top-level criterion it belongs to."""
     criteria = list(RoundCriterion.objects.filter(round=award_round).order_by("position", "id"))
     parent_of = {c.pk: c.parent_id for c in criteria}
     by_pk = {c.pk: c for c in criteria}
@@ -172,7 +209,8 @@ def top_level_criteria(award_round: AwardRound) -> tuple[list[Criterion], dict[i
     tops = [
         Criterion(c.code, c.text, c.max_points, c.position) for c in criteria if c.parent_id is None
     ]
-    return tops, {c.pk: top(c.pk) for c in criteria}
+    parents = set(parent_of.values())
+    return tops, {c.pk: top(c.pk) for c in criteria if c.pk not in parents}
 
 
 def tie_rule(criteria: list[Criterion]) -> str:
@@ -197,77 +235,110 @@ def tie_rule(criteria: list[Criterion]) -> str:
 def compute_results(award_round: AwardRound) -> RoundResults:
     """The results of the round from its submitted sheets (see the module's docstring)."""
     criteria, top_of = top_level_criteria(award_round)
+    groups = {group.pk: group for group in ProductGroup.objects.all()}
     entries = list(
         Entry.objects.filter(round=award_round, state__in=SCREENED_IN)
-        .select_related("facility", "product_group")
+        .only(
+            "id",
+            "round_id",
+            "facility_id",
+            "product_name",
+            "product_group_id",
+            "state",
+            "voting_code",
+        )
+        .annotate(facility_name=F("facility__name"))
         .order_by("voting_code", "id")
     )
     submitted = ScoreSheet.objects.filter(round=award_round, state=ScoreSheet.State.SUBMITTED)
+    # Sums as plain numbers (no per-row Decimal conversion): read as tenths, exactly.
+    number = FloatField()
+    z, overall_mean, overall_stdev, scale = _judges_scale(submitted)
 
-    # Per entry: how many sheets, the sum and the sum of squares of their totals, the extremes.
-    per_entry = {
-        row["entry_id"]: row
-        for row in submitted.values("entry_id")
-        .annotate(
-            n=Count("id"),
-            total_sum=Sum("total"),
-            square_sum=Sum(F("total") * F("total")),
-            highest=Max("total"),
-            lowest=Min("total"),
+    # One GROUP BY entry over the submitted sheets' scores: the points of each top-level
+    # criterion (its scored criteria's, a parent being the sum of its children) pivoted with one
+    # CASE per top-level criterion; the sheet-level figures (count, squares of the totals,
+    # z-scores) read once per sheet, on the row of its first scored criterion. A submitted sheet
+    # scores every scored criterion (its workflow requires it, and a submitted sheet's scores
+    # never change), so each sheet has that row, and its total is the sum of its points.
+    leaves: dict[str, list[int]] = defaultdict(list)
+    for pk, code in top_of.items():
+        leaves[code].append(pk)
+    once = {"criterion_id": min(top_of, default=None)}
+    pivot = {
+        f"c{n}": Sum(
+            Case(When(criterion_id__in=leaves[c.code], then="points"), default=None),
+            output_field=number,
         )
-        .order_by()
+        for n, c in enumerate(criteria)
     }
-
-    # Per entry and scored criterion: the sum and count of points (summed into the top-level
-    # criterion below: a parent's points are its children's sum).
-    criterion_sums: dict[int, dict[str, Fraction]] = defaultdict(lambda: defaultdict(Fraction))
-    scores = (
-        Score.objects.filter(sheet__round=award_round, sheet__state=ScoreSheet.State.SUBMITTED)
-        .values("sheet__entry_id", "criterion_id")
-        .annotate(points_sum=Sum("points"), n=Count("id"))
+    per_sheet = {
+        "n": Sum(Case(When(**once, then=Value(1)), default=Value(0))),
+        "square_sum": Sum(
+            Case(When(**once, then=F("sheet__total") * F("sheet__total")), default=None),
+            output_field=number,
+        ),
+        "highest": Max("sheet__total", output_field=number),
+        "lowest": Min("sheet__total", output_field=number),
+        "z_sum": Sum(Case(When(**once, then=z), default=None), output_field=number),
+    }
+    per_entry = {
+        row[0]: row
+        for row in Score.objects.filter(
+            sheet__round=award_round, sheet__state=ScoreSheet.State.SUBMITTED
+        )
+        .values("sheet__entry_id")
+        .annotate(**per_sheet, **pivot)
         .order_by()
-    )
-    for row in scores:
-        mean = _fraction(row["points_sum"]) / row["n"]
-        criterion_sums[row["sheet__entry_id"]][top_of[row["criterion_id"]]] += mean
-
-    normalized, overall_mean, overall_stdev = _normalized_scores(award_round, submitted)
+        .values_list("sheet__entry_id", *per_sheet, *pivot)
+    }
+    mean_all = float(overall_mean) if overall_mean is not None else 0.0
 
     rows = []
     minimum = award_round.min_score_sheets
+    spread_limit = _tenths(award_round.disagreement_spread)
+    pass_tenths = _tenths(award_round.pass_score)
+    codes = [c.code for c in criteria]
+    # The group cached on each entry as select_related would (without a join per entry row).
+    cache_group = Entry._meta.get_field("product_group").set_cached_value
     for entry in entries:
+        group = groups[entry.product_group_id]
+        cache_group(entry, group)
         stats = per_entry.get(entry.pk)
-        count = stats["n"] if stats else 0
-        row = ResultRow(
-            entry=entry,
-            voting_code=entry.voting_code or "",
-            product_name=entry.product_name,
-            facility=entry.facility,
-            group=entry.product_group,
-            sheets=count,
-            has_result=count >= minimum and count > 0,
+        count = stats[1] if stats else 0
+        facility = FacilityRef(entry.facility_id, entry.facility_name)
+        code = entry.voting_code or ""
+        if not stats or count < minimum:
+            rows.append(ResultRow(entry, code, entry.product_name, facility, group, count, False))
+            continue
+        _pk, n, square_sum, highest, lowest, z_sum, *points = stats
+        sums = [round(value * 10) if value is not None else 0 for value in points]
+        total = sum(sums)
+        spread = round(highest * 10) - round(lowest * 10)
+        tenths = 10 * n
+        rows.append(
+            ResultRow(
+                entry,
+                code,
+                entry.product_name,
+                facility,
+                group,
+                count,
+                True,
+                mean=_ratio(total, tenths),
+                criterion_means=dict(
+                    zip(codes, [_ratio(value, tenths) for value in sums], strict=True)
+                ),
+                stdev=_stdev(n, total, _hundredths(square_sum)),
+                spread=Decimal(spread * 10).scaleb(-2),
+                disagreement=spread > spread_limit,
+                normalized=rounded(mean_all + scale * (float(z_sum or 0) / n)),
+                passes=total >= pass_tenths * n,
+                rank_sums=(n, total, *sums[:2]),
+            )
         )
-        if row.has_result:
-            total = _fraction(stats["total_sum"])
-            squares = _fraction(stats["square_sum"])
-            mean = total / count
-            variance = squares / count - mean * mean
-            spread = Decimal(stats["highest"]) - Decimal(stats["lowest"])
-            means = criterion_sums.get(entry.pk, {})
-            row.exact_mean = mean
-            row.exact_criteria = tuple(means.get(c.code, Fraction(0)) for c in criteria)
-            row.mean = rounded(mean)
-            row.criterion_means = {
-                c.code: rounded(means.get(c.code, Fraction(0))) for c in criteria
-            }
-            row.stdev = rounded(_sqrt(max(variance, Fraction(0))))
-            row.spread = rounded(spread)
-            row.disagreement = spread > award_round.disagreement_spread
-            row.normalized = rounded(normalized.get(entry.pk))
-            row.passes = mean >= _fraction(award_round.pass_score)
-        rows.append(row)
 
-    ranked = sorted((r for r in rows if r.has_result), key=_rank_key)
+    ranked = _ranked([r for r in rows if r.has_result])
     in_group: dict[int, int] = defaultdict(int)
     for position, row in enumerate(ranked, start=1):
         row.rank_overall = position
@@ -286,54 +357,54 @@ def compute_results(award_round: AwardRound) -> RoundResults:
     )
 
 
-def _rank_key(row: ResultRow):
+def _ranked(rows: list[ResultRow]) -> list[ResultRow]:
     """Highest mean first; then criterion 1's mean, criterion 2's (highest first); then the
-    voting code, ascending."""
-    first_two = tuple(-value for value in row.exact_criteria[:2])
-    return (-row.exact_mean, *first_two, row.voting_code)
+    voting code, ascending. Means compared exactly: every sum over a common multiple of the
+    sheet counts, in whole numbers."""
+    common = math.lcm(*(row.rank_sums[0] for row in rows)) if rows else 1
+
+    def key(row: ResultRow):
+        n, *sums = row.rank_sums
+        scale = common // n
+        return (*(-value * scale for value in sums), row.voting_code)
+
+    return sorted(rows, key=key)
 
 
-def _normalized_scores(award_round: AwardRound, submitted):
-    """{entry id: normalised score} (floats), and the round's overall mean and standard
-    deviation of the submitted totals (exact).
-
-    One query for each judge's count, sum and sum of squares; the round's scale follows from
-    them exactly; then one query averaging, per entry, each sheet's z-score (its total minus its
-    judge's mean, divided by its judge's standard deviation), the judges' figures written into
-    a CASE over the judges. A judge whose totals have no spread contributes z = 0."""
+def _judges_scale(submitted):
+    """Each sheet's z-score as an expression over the sheet (its total minus its judge's mean,
+    divided by its judge's standard deviation, the judges' figures written into a CASE over the
+    judges; a judge whose totals do not vary contributes z = 0), and the round's scale: the
+    mean and standard deviation of every submitted total (exact, and the deviation as a float).
+    One query: each judge's count, sum and sum of squares."""
+    number = FloatField()
     judges = list(
         submitted.values("judge_id")
-        .annotate(n=Count("id"), total_sum=Sum("total"), square_sum=Sum(F("total") * F("total")))
+        .annotate(
+            n=Count("id"),
+            total_sum=Sum("total", output_field=number),
+            square_sum=Sum(F("total") * F("total"), output_field=number),
+        )
         .order_by("judge_id")
+        .values_list("judge_id", "n", "total_sum", "square_sum")
     )
     if not judges:
-        return {}, None, None
-    n = sum(j["n"] for j in judges)
-    total = sum((_fraction(j["total_sum"]) for j in judges), Fraction(0))
-    squares = sum((_fraction(j["square_sum"]) for j in judges), Fraction(0))
-    overall_mean = total / n
-    overall_stdev = _sqrt(max(squares / n - overall_mean * overall_mean, Fraction(0)))
-
+        return Value(0.0), None, None, 0.0
+    n = sum(j[1] for j in judges)
+    total = sum(_tenths(j[2]) for j in judges)
+    squares = sum(_hundredths(j[3]) for j in judges)
     means, scales = [], []
-    for judge in judges:
-        mean = _fraction(judge["total_sum"]) / judge["n"]
-        variance = _fraction(judge["square_sum"]) / judge["n"] - mean * mean
-        sd = _sqrt(max(variance, Fraction(0)))
-        means.append(When(judge_id=judge["judge_id"], then=Value(float(mean))))
-        # 1/sd, or 0 for a judge whose totals do not vary: their z is 0.
-        scales.append(When(judge_id=judge["judge_id"], then=Value(float(1 / sd) if sd else 0.0)))
+    for judge_id, count, total_sum, square_sum in judges:
+        tenths = _tenths(total_sum)
+        # Unrounded: the z-scores use the judge's standard deviation as it is.
+        sd = math.sqrt(max(count * _hundredths(square_sum) - tenths * tenths, 0)) / (10 * count)
+        means.append(When(sheet__judge_id=judge_id, then=Value(tenths / (10 * count))))
+        scales.append(When(sheet__judge_id=judge_id, then=Value(1 / sd if sd else 0.0)))
     z = (
-        Cast("total", FloatField()) - Case(*means, default=Value(0.0), output_field=FloatField())
-    ) * Case(*scales, default=Value(0.0), output_field=FloatField())
-    rows = submitted.values("entry_id").annotate(
-        z_sum=Sum(z, output_field=FloatField()), n=Count("id")
-    )
-    scale = float(overall_stdev)
-    normalized = {
-        row["entry_id"]: float(overall_mean) + scale * (row["z_sum"] / row["n"])
-        for row in rows.order_by()
-    }
-    return normalized, overall_mean, Decimal(overall_stdev)
+        Cast("sheet__total", number) - Case(*means, default=Value(0.0), output_field=number)
+    ) * Case(*scales, default=Value(0.0), output_field=number)
+    scale = math.sqrt(max(n * squares - total * total, 0)) / (10 * n)
+    return z, Fraction(total, 10 * n), _stdev(n, total, squares), scale
 
 
 def published_outcomes(entries) -> dict[int, dict]:
@@ -363,7 +434,7 @@ def published_outcomes(entries) -> dict[int, dict]:
         has_result = count > 0 and count >= entry.round.min_score_sheets
         outcomes[entry.pk] = {
             "has_result": has_result,
-            "score": rounded(_fraction(row["total_sum"]) / count) if has_result else None,
+            "score": _ratio(_tenths(row["total_sum"]), 10 * count) if has_result else None,
             "recognized": entry.state == Entry.State.RECOGNIZED,
             "certificate": certificates.get(entry.pk),
             "nomination": nominations.get(entry.pk),

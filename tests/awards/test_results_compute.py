@@ -216,8 +216,8 @@ def test_results_query_count_does_not_grow_with_entries(django_assert_num_querie
     panel = PanelFactory(round=award_round)
     judges = [UserFactory(role=Role.JUDGE) for _ in range(3)]
     _entries_with_three_sheets(award_round, panel, judges, 1, 1)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert len(compute_results(award_round).rows) == 1
     _entries_with_three_sheets(award_round, panel, judges, 5, 2)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert len(compute_results(award_round).rows) == 6
