@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from rest_framework.test import APIClient
 
 from awards.models import AwardRound, Recognition
 from awards.services import propose_recognition
@@ -21,6 +22,19 @@ PASSING = ["T2026-2-001", "T2026-2-002", "T2026-1-001", "T2026-2-005", "T2026-2-
 def english():
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def api_as():
+    """The conftest's api_as, asking for English answers (the site's default is Vietnamese)."""
+
+    def make(user):
+        client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+        if user is not None:
+            client.force_authenticate(user)
+        return client
+
+    return make
 
 
 @pytest.fixture
