@@ -24,7 +24,7 @@ list prints one place; the API and the pages keep two, so that what the ranking 
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 from django.db.models import (
@@ -45,19 +45,13 @@ from django.utils.translation import gettext_lazy
 from awards.models import (
     SCREENED_IN,
     AwardRound,
-    Certificate,
     Entry,
-    Nomination,
-    PanelMember,
-    PanelRole,
     ProductGroup,
     RoundCriterion,
     Score,
     ScoreSheet,
 )
-from core.roles import Role, is_staff_role, role_of
-
-TWO_PLACES = Decimal("0.01")
+from awards.result_numbers import hundredths, population_stdev, ratio, rounded, tenths
 
 # The standard deviation of an entry's totals is the population's (divided by n, not n − 1):
 # the judges who scored the entry are all the judges whose spread we describe, not a sample
@@ -73,42 +67,6 @@ NORMALIZED_NOTE = gettext_lazy(
     "standard deviation). It shows where a lenient or a severe judge moved an entry; a judge "
     "whose totals do not vary counts as 0."
 )
-
-
-def rounded(value) -> Decimal | None:
-    """A Fraction, float or Decimal rounded half-up to two places; None stays None."""
-    if value is None:
-        return None
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    elif isinstance(value, float):
-        value = Decimal(repr(value))
-    return Decimal(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
-
-
-def _ratio(numerator: int, denominator: int) -> Decimal:
-    """numerator / denominator (integers, numerator ≥ 0) rounded half-up to two places, exactly."""
-    hundredths = (numerator * 200 + denominator) // (2 * denominator)
-    return Decimal(hundredths).scaleb(-2)
-
-
-def _tenths(value) -> int:
-    """A sum of one-decimal values as a whole number of tenths. Exact on PostgreSQL (numeric);
-    on SQLite the sum is a double whose error is far below a twentieth, so rounding recovers
-    the exact number."""
-    return 0 if value is None else round(value * 10)
-
-
-def _hundredths(value) -> int:
-    """A sum of squares of one-decimal values, as a whole number of hundredths (as _tenths)."""
-    return 0 if value is None else round(value * 100)
-
-
-def _stdev(n: int, tenths: int, square_hundredths: int) -> Decimal:
-    """The population standard deviation of n values from their sum (in tenths) and the sum of
-    their squares (in hundredths), exactly up to the square root: sqrt(n·Q − T²) / (10 n)."""
-    spread = max(n * square_hundredths - tenths * tenths, 0)
-    return (Decimal(spread).sqrt() / (10 * n)).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,8 +254,8 @@ def compute_results(award_round: AwardRound) -> RoundResults:
 
     rows = []
     minimum = award_round.min_score_sheets
-    spread_limit = _tenths(award_round.disagreement_spread)
-    pass_tenths = _tenths(award_round.pass_score)
+    spread_limit = tenths(award_round.disagreement_spread)
+    pass_tenths = tenths(award_round.pass_score)
     codes = [c.code for c in criteria]
     # The group cached on each entry as select_related would (without a join per entry row).
     cache_group = Entry._meta.get_field("product_group").set_cached_value
@@ -315,7 +273,7 @@ def compute_results(award_round: AwardRound) -> RoundResults:
         sums = [round(value * 10) if value is not None else 0 for value in points]
         total = sum(sums)
         spread = round(highest * 10) - round(lowest * 10)
-        tenths = 10 * n
+        per_sheet_tenths = 10 * n
         rows.append(
             ResultRow(
                 entry,
@@ -325,11 +283,11 @@ def compute_results(award_round: AwardRound) -> RoundResults:
                 group,
                 count,
                 True,
-                mean=_ratio(total, tenths),
+                mean=ratio(total, per_sheet_tenths),
                 criterion_means=dict(
-                    zip(codes, [_ratio(value, tenths) for value in sums], strict=True)
+                    zip(codes, [ratio(value, per_sheet_tenths) for value in sums], strict=True)
                 ),
-                stdev=_stdev(n, total, _hundredths(square_sum)),
+                stdev=population_stdev(n, total, hundredths(square_sum)),
                 spread=Decimal(spread * 10).scaleb(-2),
                 disagreement=spread > spread_limit,
                 normalized=rounded(mean_all + scale * (float(z_sum or 0) / n)),
@@ -391,94 +349,21 @@ def _judges_scale(submitted):
     if not judges:
         return Value(0.0), None, None, 0.0
     n = sum(j[1] for j in judges)
-    total = sum(_tenths(j[2]) for j in judges)
-    squares = sum(_hundredths(j[3]) for j in judges)
+    total = sum(tenths(j[2]) for j in judges)
+    squares = sum(hundredths(j[3]) for j in judges)
     means, scales = [], []
     for judge_id, count, total_sum, square_sum in judges:
-        tenths = _tenths(total_sum)
+        judge_total = tenths(total_sum)
         # Unrounded: the z-scores use the judge's standard deviation as it is.
-        sd = math.sqrt(max(count * _hundredths(square_sum) - tenths * tenths, 0)) / (10 * count)
-        means.append(When(sheet__judge_id=judge_id, then=Value(tenths / (10 * count))))
+        variance = count * hundredths(square_sum) - judge_total * judge_total
+        sd = math.sqrt(max(variance, 0)) / (10 * count)
+        means.append(When(sheet__judge_id=judge_id, then=Value(judge_total / (10 * count))))
         scales.append(When(sheet__judge_id=judge_id, then=Value(1 / sd if sd else 0.0)))
     z = (
         Cast("sheet__total", number) - Case(*means, default=Value(0.0), output_field=number)
     ) * Case(*scales, default=Value(0.0), output_field=number)
     scale = math.sqrt(max(n * squares - total * total, 0)) / (10 * n)
-    return z, Fraction(total, 10 * n), _stdev(n, total, squares), scale
-
-
-def published_outcomes(entries) -> dict[int, dict]:
-    """What a facility reads of its entries once their round is published: {entry id: {"score",
-    "has_result", "recognized", "certificate", "nomination"}} for the entries of published
-    rounds among `entries`; the others are left out. A few queries for any number of entries:
-    the score is the mean of the entry's submitted totals (the same rule as compute_results),
-    never any judge's sheet."""
-    published = AwardRound.states_where(public=True, final=True)
-    chosen = [e for e in entries if e.round.state in published and e.state in SCREENED_IN]
-    if not chosen:
-        return {}
-    ids = [e.pk for e in chosen]
-    stats = {
-        row["entry_id"]: row
-        for row in ScoreSheet.objects.filter(entry_id__in=ids, state=ScoreSheet.State.SUBMITTED)
-        .values("entry_id")
-        .annotate(n=Count("id"), total_sum=Sum("total"))
-        .order_by()
-    }
-    certificates = {c.entry_id: c for c in Certificate.objects.filter(entry_id__in=ids)}
-    nominations = {n.entry_id: n for n in Nomination.objects.filter(entry_id__in=ids)}
-    outcomes = {}
-    for entry in chosen:
-        row = stats.get(entry.pk)
-        count = row["n"] if row else 0
-        has_result = count > 0 and count >= entry.round.min_score_sheets
-        outcomes[entry.pk] = {
-            "has_result": has_result,
-            "score": _ratio(_tenths(row["total_sum"]), 10 * count) if has_result else None,
-            "recognized": entry.state == Entry.State.RECOGNIZED,
-            "certificate": certificates.get(entry.pk),
-            "nomination": nominations.get(entry.pk),
-        }
-    return outcomes
-
-
-# ---- Who sees what (issue 8: results) -------------------------------------------------------
-
-
-def chairs_in_round(user, award_round: AwardRound) -> bool:
-    """Whether the user chairs a panel of the round (a judge with the chair's seat)."""
-    if not getattr(user, "is_authenticated", False) or role_of(user) != Role.JUDGE:
-        return False
-    return PanelMember.objects.filter(
-        panel__round=award_round, judge=user, role=PanelRole.CHAIR
-    ).exists()
-
-
-def can_view_results(user, award_round: AwardRound) -> bool:
-    """The center's staff, and the chair of a panel of the round (without the facilities'
-    names): whether they may read its results (shown once the phase makes them visible)."""
-    return is_staff_role(user) or chairs_in_round(user, award_round)
-
-
-def sees_facilities(user) -> bool:
-    """Only staff read the facility of each result; a chair reads voting codes and products."""
-    return is_staff_role(user)
-
-
-def certificates_visible_to(user):
-    """Staff see every certificate; an applicant their facilities' once the round is published;
-    nobody else any."""
-    certificates = Certificate.objects.select_related(
-        "round", "entry", "entry__facility", "entry__product_group"
-    ).order_by("-year", "sequence")
-    if is_staff_role(user):
-        return certificates
-    if role_of(user) == Role.APPLICANT:
-        return certificates.filter(
-            entry__facility__memberships__user=user,
-            round__state__in=AwardRound.states_where(public=True, final=True),
-        ).distinct()
-    return certificates.none()
+    return z, Fraction(total, 10 * n), population_stdev(n, total, squares), scale
 
 
 __all__ = [
@@ -487,12 +372,7 @@ __all__ = [
     "Criterion",
     "ResultRow",
     "RoundResults",
-    "can_view_results",
-    "certificates_visible_to",
-    "chairs_in_round",
     "compute_results",
-    "published_outcomes",
     "rounded",
-    "sees_facilities",
     "tie_rule",
 ]

@@ -19,7 +19,7 @@ import django_filters
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -29,12 +29,8 @@ from api.serializers import TextField
 from awards import rules, services
 from awards.filters import IntegerFilter
 from awards.models import AwardRound, Certificate, Recognition
-from awards.results import (
-    can_view_results,
-    certificates_visible_to,
-    compute_results,
-    sees_facilities,
-)
+from awards.result_access import can_view_results, certificates_visible_to, sees_facilities
+from awards.results import compute_results
 from core.roles import Role, has_role
 
 
@@ -129,7 +125,16 @@ def _officers_round(user, pk) -> AwardRound:
 class RoundResultsView(APIView):
     """The round's results: one row per screened-in entry (see the module's docstring)."""
 
-    @extend_schema(tags=["rounds"], responses={200: dict})
+    @extend_schema(
+        tags=["rounds"],
+        responses={
+            200: dict,
+            403: OpenApiResponse(
+                description="The round is visible, its results only to staff and chairs."
+            ),
+            409: OpenApiResponse(description="The round has no results yet (before deliberation)."),
+        },
+    )
     def get(self, request, pk):
         award_round = _round_for_results(request.user, pk)
         return Response(results_data(award_round, request.user))

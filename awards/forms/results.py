@@ -33,9 +33,18 @@ class RecognitionForm(BootstrapMixin, ServiceChecksMixin, forms.Form):
                 label=_("Reason for leaving %(code)s out") % {"code": row.voting_code},
                 required=False,
                 max_length=LONG_TEXT_MAX,
+                widget=forms.TextInput({"class": "form-control form-control-sm"}),
             )
         for row in results.passing:
-            self.fields[f"recognize_{row.entry_id}"].widget.attrs["class"] = "form-check-input"
+            tick = self.fields[f"recognize_{row.entry_id}"].widget
+            # static/js/recognition.js marks the reason required while the entry is unticked.
+            tick.attrs.update(
+                {
+                    "class": "form-check-input",
+                    "data-recognize": "",
+                    "data-reason": f"id_reason_{row.entry_id}",
+                }
+            )
 
     def rows(self):
         """(result row, tick field, reason field) per passing entry, for the table."""

@@ -4,7 +4,7 @@ number of entries), then `{% outcome_of outcomes entry as outcome %}` per entry.
 
 from django import template
 
-from awards.results import published_outcomes as outcomes_of
+from awards.result_access import published_outcomes as outcomes_of
 
 register = template.Library()
 

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from awards import rules, services
 from awards.forms.results import NominationForm, RecognitionForm
 from awards.models import AwardRound, Certificate, Entry, Nomination, Recognition
-from awards.results import can_view_results, compute_results, sees_facilities
+from awards.result_access import can_view_results, sees_facilities
+from awards.results import compute_results
 from core.forms import add_service_errors, call_service
 from core.http import require_POST, require_safe
 from core.roles import Role, has_role

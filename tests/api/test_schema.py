@@ -14,6 +14,8 @@ def test_schema_endpoint_answers_openapi(api_client):
     paths = response.json()["paths"]
     assert sorted(paths) == [
         "/api/v1/auth/token/",
+        "/api/v1/certificates/",
+        "/api/v1/certificates/{id}/",
         "/api/v1/criteria-templates/",
         "/api/v1/criteria-templates/{id}/",
         "/api/v1/entries/",
@@ -37,6 +39,9 @@ def test_schema_endpoint_answers_openapi(api_client):
         "/api/v1/rounds/",
         "/api/v1/rounds/{id}/",
         "/api/v1/rounds/{id}/history/",
+        "/api/v1/rounds/{id}/nominations/",
+        "/api/v1/rounds/{id}/recognition/",
+        "/api/v1/rounds/{id}/results/",
         "/api/v1/rounds/{id}/transition/",
         "/api/v1/users/",
         "/api/v1/users/{id}/",
