@@ -206,7 +206,7 @@ def compute_results(award_round: AwardRound) -> RoundResults:
             "voting_code",
         )
         .annotate(facility_name=F("facility__name"))
-        .order_by("voting_code", "id")
+        .order_by()  # ranked below; the others sorted by voting code
     )
     submitted = ScoreSheet.objects.filter(round=award_round, state=ScoreSheet.State.SUBMITTED)
     # Sums as plain numbers (no per-row Decimal conversion): read as tenths, exactly.
@@ -302,7 +302,9 @@ def compute_results(award_round: AwardRound) -> RoundResults:
         row.rank_overall = position
         in_group[row.group.pk] += 1
         row.rank_in_group = in_group[row.group.pk]
-    unranked = [r for r in rows if not r.has_result]
+    unranked = sorted(
+        (r for r in rows if not r.has_result), key=lambda r: (r.voting_code, r.entry_id)
+    )
     return RoundResults(
         award_round=award_round,
         rows=ranked + unranked,
