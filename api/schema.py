@@ -72,6 +72,11 @@ class AutoSchema(openapi.AutoSchema):
             schema = self._error_component(code)
             response = responses.setdefault(code, {"description": DESCRIPTIONS[code]})
             response.setdefault("content", {JSON: {"schema": schema}})
+        # An error the operation declares itself with a description only (a 409 of its own)
+        # gets the error's body too.
+        for code, response in responses.items():
+            if code >= "400" and isinstance(response, dict):
+                response.setdefault("content", {JSON: {"schema": self._error_component(code)}})
         return dict(sorted(responses.items()))
 
     def _map_basic_serializer(self, serializer, direction):

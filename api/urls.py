@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from api import accounts, admin_units, exceptions
 from api.applicants.views import FacilityViewSet
 from api.awards import attachments, criteria, entries, panels, rounds, sheets
+from api.awards import results as award_results
 from api.notifications.views import NotificationViewSet
 from core import converters  # noqa: F401  (registers <id:…>)
 
@@ -30,6 +31,8 @@ router.register("score-sheets", sheets.ScoreSheetViewSet, basename="score-sheet"
 router.register("panels", panels.PanelViewSet, basename="panel")
 router.register("conflicts", panels.ConflictViewSet, basename="conflict")
 router.register("assignments", panels.AssignmentViewSet, basename="assignment")
+# Issue 8: results.
+router.register("certificates", award_results.CertificateViewSet, basename="certificate")
 
 entry_attachments = attachments.EntryAttachmentViewSet.as_view({"get": "list", "post": "create"})
 entry_attachment = attachments.EntryAttachmentViewSet.as_view({"delete": "destroy"})
@@ -76,6 +79,22 @@ urlpatterns = [
         "rounds/<id:pk>/progress/",
         sheets.RoundProgressView.as_view(),
         name="round-progress",
+    ),
+    # Issue 8: results (paths before the router, whose rounds/<id>/ would not know them).
+    path(
+        "rounds/<id:pk>/results/",
+        award_results.RoundResultsView.as_view(),
+        name="round-results",
+    ),
+    path(
+        "rounds/<id:pk>/recognition/",
+        award_results.RoundRecognitionView.as_view(),
+        name="round-recognition",
+    ),
+    path(
+        "rounds/<id:pk>/nominations/",
+        award_results.RoundNominationsView.as_view(),
+        name="round-nominations",
     ),
     *router.urls,
     # Last: an address under /api/v1/ that matches nothing above (an id that is not one, a

@@ -326,3 +326,44 @@ def judge_assigned(award_round, change: Change | None = None, *, judges=None) ->
                 target=award_round,
                 email=email,
             )
+
+
+# ---- Results (issue 8: results) ------------------------------------------------------------
+
+
+def results_published(award_round, change: Change) -> None:
+    """Each facility's members: their entries' results are published (the score, recognised
+    or not, the certificate), one notification per entry; never a judge's sheet."""
+    from notifications.services import emails_together
+
+    entries = (
+        Entry.objects.filter(
+            round=award_round,
+            state__in=(Entry.State.RECOGNIZED, Entry.State.NOT_RECOGNIZED),
+        )
+        .select_related("facility", "round")
+        .order_by("id")
+    )
+    with site_language(), emails_together():
+        for entry in entries:
+            names = _names(entry)
+            if entry.state == Entry.State.RECOGNIZED:
+                title = _("“%(product)s” is recognised") % names
+                body = (
+                    _(
+                        "The results of the round “%(round)s” are published: “%(product)s” "
+                        "(%(facility)s) is recognised. Its score and certificate are on the "
+                        "entry's page."
+                    )
+                    % names
+                )
+            else:
+                title = _("Results published: “%(product)s”") % names
+                body = (
+                    _(
+                        "The results of the round “%(round)s” are published: “%(product)s” "
+                        "(%(facility)s) is not recognised. Its score is on the entry's page."
+                    )
+                    % names
+                )
+            _tell_members(entry, change, kind="results_published", title=title, body=body)

@@ -101,3 +101,12 @@ urlpatterns = [
         name="judging-declaration",
     ),
 ]
+
+# Issue 8: results (the results page, the recognition proposal, the nominations).
+from awards.views import results as result_views  # noqa: E402
+
+urlpatterns += [
+    path("rounds/<id:pk>/results/", result_views.round_results, name="round-results"),
+    path("rounds/<id:pk>/recognition/", result_views.round_recognition, name="round-recognition"),
+    path("rounds/<id:pk>/nominations/", result_views.round_nominations, name="round-nominations"),
+]

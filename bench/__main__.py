@@ -14,6 +14,7 @@ from bench.harness import django_environment
 # Name → module with `run() -> bench.harness.Result`. One line per benchmark.
 BENCHMARKS = {
     "api-list": "bench.api_list",
+    "results": "bench.results",
 }
 
 

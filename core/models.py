@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.text import clean_text
+from core.validators import validate_certificate_format
 
 # The most characters a free-text field (a description, a reason, a note) takes.
 LONG_TEXT_MAX = 10_000
@@ -182,6 +184,15 @@ class Organisation(CleanTextMixin, models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+
+    def clean(self):
+        # Checked where the organisation is edited (the admin's form calls clean()).
+        super().clean()
+        if self.certificate_number_format:
+            try:
+                validate_certificate_format(self.certificate_number_format)
+            except ValidationError as error:
+                raise ValidationError({"certificate_number_format": error}) from None
 
     @classmethod
     def current(cls) -> "Organisation":

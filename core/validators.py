@@ -74,3 +74,38 @@ def normalize_phone(value: str) -> str:
 
 def validate_phone(value: str) -> None:
     normalize_phone(value)
+
+
+# ---- Certificate numbers (issue 8) ----------------------------------------------------------
+
+CERTIFICATE_FIELDS = frozenset({"number", "year"})
+
+
+def format_certificate_number(pattern: str, *, number: int, year: int) -> str:
+    """The certificate number written in the organisation's format: "{number:02d}/{year}/GCN-SCT"
+    with 7 and 2024 gives "07/2024/GCN-SCT"."""
+    return pattern.format(number=number, year=year)
+
+
+def validate_certificate_format(value: str) -> None:
+    """A certificate number format names {number} (the year's sequence) and {year}, and nothing
+    else: without the year, two years' certificate 1 would have the same number."""
+    import string
+
+    try:
+        names = {name for _text, name, _spec, _conv in string.Formatter().parse(value) if name}
+        format_certificate_number(value, number=7, year=2024)
+    except (ValueError, KeyError, IndexError, AttributeError):
+        raise ValidationError(
+            _("Write the format with {number} and {year}, e.g. {number:02d}/{year}/GCN-SCT."),
+            code="certificate_format",
+        ) from None
+    if not names >= CERTIFICATE_FIELDS:
+        raise ValidationError(
+            _("The format needs both {number} and {year}, e.g. {number:02d}/{year}/GCN-SCT."),
+            code="certificate_format",
+        )
+    if names - CERTIFICATE_FIELDS:
+        raise ValidationError(
+            _("The format may name only {number} and {year}."), code="certificate_format"
+        )

@@ -6,6 +6,8 @@ round's row is locked first (`locks=("round",)`): a round changing phase and one
 changing state queue on the round, and each sees what the other committed.
 """
 
+from contextvars import ContextVar
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,7 +15,8 @@ from awards import dossier, notifications, rules
 from awards.models import LEVEL_LETTERS, Entry, ScreeningCondition
 from awards.workflows.rounds import officers
 from core.formatting import format_date
-from core.workflow import Change, Transition, Workflow
+from core.roles import Role
+from core.workflow import Change, Transition, Workflow, by_roles
 
 E = Entry.State
 
@@ -85,6 +88,26 @@ def assign_voting_code(entry: Entry, change: Change) -> None:
     sequence = max(used, default=0) + 1
     entry.voting_code = f"{prefix}{sequence:03d}"
     entry.state_reason = ""
+
+
+# The round whose finalize step is running in this context (awards.services.results
+# .settle_entries sets it): recognising an entry is a part of finalizing its round, never a
+# step of its own, so outside it nobody may make it (no button, no API call offers it).
+FINALIZING: ContextVar[int | None] = ContextVar("finalizing_round", default=None)
+
+
+def finalizing_manager(user, entry: Entry) -> bool:
+    return FINALIZING.get() == entry.round_id and by_roles(Role.MANAGER)(user, entry)
+
+
+def round_deliberating(entry: Entry, change: Change) -> list[str]:
+    """Recognition is decided while the round deliberates: by its finalize step, which makes
+    these entry steps inside its own transaction (the round's row is still deliberating there;
+    its new state is written after its effects)."""
+    phase = entry.round.phase
+    if not phase.results_visible or phase.final:
+        return [_("Entries are recognised only when a deliberating round is finalized.")]
+    return []
 
 
 # A screening decision is taken on a submitted dossier; an entry can be withdrawn until judging.
@@ -189,8 +212,31 @@ Entry.workflow = Workflow(
             ),
             effects=(keep_reason,),
         ),
+        # Issue 8 (results): made by the round's finalize step (awards.services.results
+        # .settle_entries), inside its transaction, never offered as buttons.
+        Transition(
+            "recognize",
+            (E.ELIGIBLE,),
+            E.RECOGNIZED,
+            finalizing_manager,
+            label=gettext_lazy("Recognise"),
+            done=gettext_lazy("This entry was recognised"),
+            requires=(round_deliberating,),
+        ),
+        Transition(
+            "not_recognize",
+            (E.ELIGIBLE,),
+            E.NOT_RECOGNIZED,
+            finalizing_manager,
+            label=gettext_lazy("Not recognised"),
+            done=gettext_lazy("This entry was not recognised"),
+            requires=(round_deliberating,),
+        ),
     ],
 )
+
+# The steps the round's finalization makes on its entries; never offered on the entry's page.
+FINALIZE_STEPS = ("recognize", "not_recognize")
 
 # The decisions a screening takes, by the state each leads to (the API's and the form's
 # `decision`), and the transition that makes it.

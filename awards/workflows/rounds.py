@@ -199,6 +199,49 @@ def record_decision(award_round: AwardRound, change: Change) -> None:
     award_round.decision_date = change.decision_date
 
 
+# ---- Finalize and publish (issue 8: results) -------------------------------------------------
+# The work is awards.services.results' (imported when run: the services import the workflows).
+
+
+def recognition_proposed(award_round: AwardRound, change: Change) -> list[str]:
+    from awards.services import results
+
+    return results.recognition_missing(award_round, change)
+
+
+def certificate_format_valid(award_round: AwardRound, change: Change) -> list[str]:
+    from django.core.exceptions import ValidationError
+
+    from core.models import Organisation
+    from core.validators import validate_certificate_format
+
+    pattern = Organisation.current().certificate_number_format
+    try:
+        validate_certificate_format(pattern)
+    except ValidationError as error:
+        return [
+            _("The organisation's certificate number format “%(format)s” is not valid: %(error)s")
+            % {"format": pattern, "error": " ".join(error.messages)}
+        ]
+    return []
+
+
+def settle_entries(award_round: AwardRound, change: Change) -> None:
+    from awards.services import results
+
+    results.settle_entries(award_round, change)
+
+
+def issue_certificates(award_round: AwardRound, change: Change) -> None:
+    from awards.services import results
+
+    results.issue_certificates(award_round, change)
+
+
+def notify_results_published(award_round: AwardRound, change: Change) -> None:
+    notifications.results_published(award_round, change)
+
+
 officers = by_roles(Role.OFFICER, Role.ADMIN)
 
 AwardRound.workflow = Workflow(
@@ -258,7 +301,8 @@ AwardRound.workflow = Workflow(
                 "afterwards."
             ),
             done=gettext_lazy("The results of this round were finalized"),
-            effects=(record_decision,),
+            requires=(recognition_proposed, certificate_format_valid),
+            effects=(record_decision, settle_entries, issue_certificates),
             needs_decision=True,
         ),
         Transition(
@@ -271,6 +315,7 @@ AwardRound.workflow = Workflow(
                 "Publish the results? Every facility then sees its entries' results."
             ),
             done=gettext_lazy("The results of this round were published"),
+            after_commit=(notify_results_published,),
         ),
     ],
 )

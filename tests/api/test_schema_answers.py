@@ -13,6 +13,8 @@ BODY = ["400", "401", "403", "413"]
 # Every operation and the status codes it documents, success first.
 EXPECTED = {
     ("POST", "/api/v1/auth/token/"): ["200", "400", "413", "429"],
+    ("GET", "/api/v1/certificates/"): ["200", "400", "401", "404"],
+    ("GET", "/api/v1/certificates/{id}/"): ["200", "400", "401", "404"],
     ("GET", "/api/v1/criteria-templates/"): ["200", "400", "401", "403", "404"],
     ("POST", "/api/v1/criteria-templates/"): ["201", *BODY],
     ("GET", "/api/v1/criteria-templates/{id}/"): ["200", "400", "401", "403", "404"],
@@ -52,6 +54,9 @@ EXPECTED = {
     ("DELETE", "/api/v1/rounds/{id}/"): ["204", "400", "401", "403", "404", "409"],
     ("GET", "/api/v1/rounds/{id}/history/"): ["200", "400", "401", "403", "404"],
     ("POST", "/api/v1/rounds/{id}/transition/"): ["200", "400", "401", "403", "404", "409", "413"],
+    ("POST", "/api/v1/rounds/{id}/nominations/"): ["201", *BODY[:3], "404", "413"],
+    ("POST", "/api/v1/rounds/{id}/recognition/"): ["200", *BODY[:3], "404", "413"],
+    ("GET", "/api/v1/rounds/{id}/results/"): ["200", "400", "401", "403", "404", "409"],
     ("GET", "/api/v1/users/"): ["200", "400", "401", "403", "404"],
     ("POST", "/api/v1/users/"): ["201", *BODY],
     ("GET", "/api/v1/users/{id}/"): ["200", "400", "401", "403", "404"],

@@ -164,6 +164,16 @@ API = [
     Row("api:assignment-list",                  "POST",     401,   403,   403,   403,   403,   403,   201,   403,   201),
     Row("api:assignment-detail",                "GET",      401,   403,   403,   404,   404,   200,   200,   200,   200),
     Row("api:assignment-detail",                "DELETE",   401,   403,   403,   403,   403,   403,   204,   403,   204),
+    # Judging (issue 8): results
+    # A deliberating round's results: staff and the panel's chair (without facilities); the
+    # round is not public, so the others do not find it. Proposing and nominating: officers
+    # and administrators (the role is checked before the round is looked up: 403).
+    Row("api:round-results",                    "GET",      401,   404,   404,   404,   404,   200,   200,   200,   200),
+    Row("api:round-recognition",                "POST",     401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:round-nominations",                "POST",     401,   403,   403,   403,   403,   403,   201,   403,   201),
+    # Certificates: staff all, the applicant their facility's once published, others none.
+    Row("api:certificate-list",                 "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:certificate-detail",               "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
 ]
 
 PAGES = [
@@ -275,6 +285,12 @@ PAGES = [
     Row("awards:assignment-remove",             "POST",   LOGIN,   404,   404,   404,   404,   404,   302,   403,   302),
     Row("awards:judging-declaration",           "GET",    LOGIN,   403,   403,   200,   404,   200,   403,   403,   403),
     Row("awards:judging-declaration",           "POST",   LOGIN,   403,   403,   302,   404,   302,   403,   403,   403),
+    # Judging (issue 8): results
+    # The results page of a deliberating round (the chair without facilities); the officer's
+    # proposal; the nominations of the finalized round (which the chair still reads: 403).
+    Row("awards:round-results",                 "GET",    LOGIN,   404,   404,   404,   404,   200,   200,   200,   200),
+    Row("awards:round-recognition",             "POST",   LOGIN,   404,   404,   404,   404,   403,   302,   403,   302),
+    Row("awards:round-nominations",             "POST",   LOGIN,   404,   404,   404,   404,   403,   302,   403,   302),
 ]
 # fmt: on
 

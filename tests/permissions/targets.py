@@ -394,3 +394,38 @@ def _panel_form(w, group: int) -> dict:
         data[f"members-{index}-judge"] = str(judge)
         data[f"members-{index}-role"] = role
     return data
+
+
+# Judging (issue 8): results
+OBJECTS.update(
+    {
+        "api:round-results": lambda w: {"pk": w.results_round.pk},
+        "api:round-recognition": lambda w: {"pk": w.results_round.pk},
+        "api:round-nominations": lambda w: {"pk": w.finalized_round.pk},
+        "api:certificate-detail": lambda w: {"pk": w.published_certificate.pk},
+        "awards:round-results": lambda w: {"pk": w.results_round.pk},
+        "awards:round-recognition": lambda w: {"pk": w.results_round.pk},
+        "awards:round-nominations": lambda w: {"pk": w.finalized_round.pk},
+    }
+)
+BODIES.update(
+    {
+        ("api:round-recognition", "POST"): lambda w, user: {
+            "entries": [w.result_entry.pk],
+            "excluded": [],
+        },
+        ("api:round-nominations", "POST"): lambda w, user: {
+            "entries": [w.result_entry.pk],
+            "decision_number": "15/QĐ-SCT",
+            "decision_date": "2026-12-20",
+        },
+        ("awards:round-recognition", "POST"): lambda w, user: {
+            f"recognize_{w.result_entry.pk}": "on"
+        },
+        ("awards:round-nominations", "POST"): lambda w, user: {
+            "entries": [str(w.result_entry.pk)],
+            "decision_number": "15/QĐ-SCT",
+            "decision_date": "20/12/2026",
+        },
+    }
+)

@@ -218,3 +218,82 @@ class World:
         conflict with."""
         self.panel, self.judged_entry  # noqa: B018  (made on first use)
         return {"pk": self.judging_round.pk}
+
+    # Judging (issue 8): results. `results_round` deliberates: `chair` chairs its panel and
+    # `judge` sits on it (both scored, with a third judge); `result_entry` (of `facility`) passes
+    # with three submitted sheets, `failing_entry` (of `other_facility`) does not.
+    # `finalized_round` is that round finalized (result_entry recognised, with its certificate),
+    # `published_round` the same round published; `published_certificate` is result_entry's.
+
+    @cached_property
+    def results_round(self):
+        from awards.models import ConflictDeclaration
+        from tests.factories import (
+            AwardRoundFactory,
+            PanelFactory,
+            PanelMemberFactory,
+            ScoreSheetFactory,
+            give_scores,
+        )
+
+        award_round = AwardRoundFactory(state="deliberation")
+        panel = PanelFactory(round=award_round, name="Hội đồng bình chọn (kết quả)")
+        third = UserFactory(role=Role.JUDGE)
+        judges = [self.users["chair"], self.users["judge"], third]
+        PanelMemberFactory(panel=panel, judge=judges[0], role="chair")
+        PanelMemberFactory(panel=panel, judge=judges[1], role="member")
+        PanelMemberFactory(panel=panel, judge=third, role="member")
+        for judge in judges:
+            ConflictDeclaration.objects.create(round=award_round, judge=judge)
+        self.result_entry = EntryFactory(
+            round=award_round,
+            facility=self.facility,
+            product_name="Kẹo dừa lá dứa",
+            state="eligible",
+            voting_code="T2026-2-001",
+        )
+        self.failing_entry = EntryFactory(
+            round=award_round,
+            facility=self.other_facility,
+            product_name="Bánh tráng sữa",
+            state="eligible",
+            voting_code="T2026-2-002",
+        )
+        for judge, good, poor in zip(
+            judges,
+            ([35, 32, 8, 8], [33, 30, 8, 9], [30, 30, 9, 8]),
+            ([20, 20, 5, 5],) * 3,
+            strict=True,
+        ):
+            sheet = ScoreSheetFactory(panel=panel, entry=self.result_entry, judge=judge)
+            give_scores(sheet, good, submit=True)
+            sheet = ScoreSheetFactory(panel=panel, entry=self.failing_entry, judge=judge)
+            give_scores(sheet, poor, submit=True)
+        return award_round
+
+    @cached_property
+    def finalized_round(self):
+        import datetime
+
+        from awards.services import propose_recognition
+
+        award_round = self.results_round
+        propose_recognition(
+            actor=self.officer, award_round=award_round, entries=[self.result_entry], excluded=[]
+        )
+        return transition(
+            award_round,
+            action="finalize",
+            actor=self.users["manager"],
+            decision_number="1234/QĐ-UBND",
+            decision_date=datetime.date(2026, 12, 10),
+        )
+
+    @cached_property
+    def published_round(self):
+        return transition(self.finalized_round, action="publish", actor=self.officer)
+
+    @cached_property
+    def published_certificate(self):
+        self.published_round  # noqa: B018  (built for its certificate)
+        return self.result_entry.certificate
