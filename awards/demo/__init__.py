@@ -259,7 +259,8 @@ def seed_round_2024(*, officer, members: dict, result: AwardsSeedResult) -> None
     manager = get_user_model().objects.get(username="manager")
     seed_judging_2024(award_round, officer=officer, manager=manager, regional=regional)
     result.rounds_created += 2
-    result.entries_created += len(entries)
+    # The 2024 entries, and the nominees' entries made in the regional round.
+    result.entries_created += len(entries) + regional.entries.count()
 
 
 def seed_round_2026(*, officer, members: dict, result: AwardsSeedResult) -> None:

@@ -15,20 +15,30 @@ from django.utils import timezone
 from applicants.demo import FACILITIES
 from applicants.models import Facility, FacilityMember, LegalForm
 from awards import demo as awards_demo
+from awards.demo import judging as judging_demo
 from awards.dossier import missing_for_submission, required_documents
 from awards.models import (
     Attachment,
     AwardRound,
+    Certificate,
+    ConflictDeclaration,
     CriteriaTemplate,
     Entry,
+    Nomination,
+    Recognition,
+    ScoreSheet,
     ScreeningCheck,
     ScreeningCondition,
 )
+from awards.results import compute_results
 from core.activity import history_of
 from core.models import ActivityLog, Organisation
 from core.roles import Role, role_of
 
 User = get_user_model()
+# What a nominee's copy in the regional round carries besides its dossier: the provincial
+# recognition decision and certificate, generated as .docx files.
+GENERATED_KINDS = {Attachment.Kind.LOWER_LEVEL_DECISION, Attachment.Kind.LOWER_LEVEL_CERTIFICATE}
 
 ROLES = {
     "applicant": Role.APPLICANT,
@@ -78,31 +88,35 @@ def test_seed_demo_twice_creates_nothing_more(storage_root):
     second_output = seed()
 
     assert first == {
-        # 5 role accounts + 17 facility accounts of the 2024 award round + 8 judges of its
-        # panels (issue 8).
-        "users": 30,
+        # 5 role accounts + 18 facility accounts of the 2024 award round + 8 judges and the
+        # secretary of its panels.
+        "users": 32,
         "facilities": 40,
         # The applicant's 2 facilities + one facility account per other 2024 facility.
-        "memberships": 19,
-        # 5 + 17 accounts and 40 facilities, each created by a service that logs it;
-        # 2 rounds created and opened, the 2024 one moved to screening and judging, each step on
-        # its 2024 day (6 rows); 32 entries registered, 190 files attached (30 × 6 in 2024,
-        # 6 + 4 in 2026), 30 submitted, 30 checklists recorded and 30 screening decisions;
-        # 17 facility accounts linked to their facilities by the officer.
-        # Issue 8: 8 judges' accounts and 2 panels.
-        "activity": 22 + 40 + 6 + 32 + 190 + 30 + 30 + 30 + 17 + 8 + 2,
+        "memberships": 20,
+        # 32 accounts and 40 facilities, each created by a service that logs it; the 2024
+        # provincial round, its regional round and the 2026 round created and opened (6 rows);
+        # the 2024 one closed, judged, deliberated, finalized and published (5), with the
+        # recognition proposal and the nominations (2); 46 entries registered (32 in 2024, 2
+        # in 2026, 12 nominees' in the regional round), 202 files attached (32 × 6 in 2024,
+        # 6 + 4 in 2026), 32 submitted, 32 checklists recorded, 32 screening decisions and 30
+        # results (20 recognised, 10 not); 18 facility accounts linked to their facilities by
+        # the officer; 2 panels and 10 declarations; 139 score sheets scored and submitted.
+        "activity": 32 + 40 + 6 + 5 + 2 + 46 + 202 + 32 + 32 + 32 + 30 + 18 + 2 + 10 + 139 * 2,
         "organisations": 1,
-        "rounds": 2,
-        "entries": 32,
-        "attachments": 190,
-        "screening_checks": 30 * len(ScreeningCondition),
+        "rounds": 3,
+        "entries": 46,
+        # The 12 nominees' copies carry their 6 files and the recognition decision and
+        # certificate.
+        "attachments": 202 + 12 * 8,
+        "screening_checks": 32 * len(ScreeningCondition),
     }
-    # Every attachment is a file and every image has a thumbnail: 190 + 94 photos.
-    assert len(files) == 190 + 94
+    # Every attachment is a file and every image has a thumbnail: 298 + 136 photos.
+    assert len(files) == 298 + 136
     assert counts() == first
     assert stored_files(storage_root) == files
-    assert "Award rounds: 2 created, 0 kept; entries: 32 created, 0 kept." in first_output
-    assert "Award rounds: 0 created, 2 kept; entries: 0 created, 32 kept." in second_output
+    assert "Award rounds: 3 created, 0 kept; entries: 46 created, 0 kept." in first_output
+    assert "Award rounds: 0 created, 3 kept; entries: 0 created, 46 kept." in second_output
 
 
 @pytest.mark.django_db
@@ -249,14 +263,14 @@ class TestAwardDemo:
         output = seeded_once["output"]
 
         note = re.search(r"coso01 to (coso\d+) \((\d+) created now\), password (\S+) ", output)
-        assert note.groups() == ("coso17", "17", awards_demo.FACILITY_ACCOUNT_PASSWORD)
+        assert note.groups() == ("coso18", "18", awards_demo.FACILITY_ACCOUNT_PASSWORD)
         assert output.count(awards_demo.FACILITY_ACCOUNT_PASSWORD) == 1
         # The facility accounts stay out of the main table.
         assert not re.search(r"^coso", output, flags=re.MULTILINE)
 
     def test_facility_accounts_log_in_and_are_members(self):
         accounts = awards_demo.facility_accounts()
-        assert len(accounts) == 19
+        assert len(accounts) == 20
         for facility_name, username in accounts.items():
             if username == "applicant":
                 continue  # the demo applicant registers for its own two facilities
@@ -266,7 +280,7 @@ class TestAwardDemo:
             names = Facility.objects.filter(memberships__user=user).values_list("name", flat=True)
             assert list(names) == [facility_name]
 
-    def test_2024_round_is_the_ben_tre_round_waiting_for_judging(self):
+    def test_2024_round_is_the_ben_tre_round_with_its_results_published(self):
         award_round = round_2024()
 
         assert award_round.title == (
@@ -274,7 +288,7 @@ class TestAwardDemo:
         )
         assert award_round.organiser_name == "Sở Công Thương tỉnh Bến Tre"
         assert award_round.level == "province"
-        assert award_round.state == AwardRound.State.JUDGING
+        assert award_round.state == AwardRound.State.PUBLISHED
         assert award_round.registration_opens == datetime.date(2024, 3, 1)
         assert award_round.registration_closes == datetime.date(2024, 4, 30)
         assert award_round.judging_ends == datetime.date(2024, 5, 31)
@@ -300,11 +314,19 @@ class TestAwardDemo:
             ("open_registration", datetime.date(2024, 3, 1)),
             ("close_registration", datetime.date(2024, 5, 2)),
             ("start_judging", datetime.date(2024, 5, 16)),
+            ("end_judging", datetime.date(2024, 5, 31)),
+            ("finalize", datetime.date(2024, 6, 10)),
+            ("publish", datetime.date(2024, 6, 12)),
         ]
         assert timezone.localdate(history.get(action="created").created_at) == datetime.date(
             2024, 2, 20
         )
-        assert not history.filter(action="updated").exists()
+        # The recognition proposal (4 June) and the nominations (20 June).
+        updates = history.filter(action="updated").order_by("created_at")
+        assert [timezone.localdate(row.created_at) for row in updates] == [
+            datetime.date(2024, 6, 4),
+            datetime.date(2024, 6, 20),
+        ]
         assert timezone.localdate(award_round.created_at) == datetime.date(2024, 2, 20)
 
     def test_2024_entries_were_registered_submitted_and_screened_in_2024(self):
@@ -314,7 +336,8 @@ class TestAwardDemo:
         )
         days = {timezone.localdate(log.created_at) for log in logs}
         assert min(days) == datetime.date(2024, 3, 4)
-        assert max(days) <= datetime.date(2024, 5, 16)
+        # Registered, submitted and screened by 16 May; recognised or not on 10 June.
+        assert max(days - {datetime.date(2024, 6, 10)}) <= datetime.date(2024, 5, 16)
         assert all(
             datetime.date(2024, 3, 1)
             <= timezone.localdate(e.submitted_at)
@@ -332,9 +355,13 @@ class TestAwardDemo:
             round_2024().entries.select_related("product_group", "facility", "created_by")
         )
 
-        assert len(entries) == 30
-        assert Counter(e.product_group.code for e in entries) == {1: 5, 2: 17, 3: 3, 4: 5}
-        assert Counter(e.state for e in entries) == {"eligible": 28, "ineligible": 2}
+        assert len(entries) == 32
+        assert Counter(e.product_group.code for e in entries) == {1: 5, 2: 18, 3: 3, 4: 6}
+        assert Counter(e.state for e in entries) == {
+            "recognized": 20,
+            "not_recognized": 10,
+            "ineligible": 2,
+        }
         # Bến Tre ran the round before the merger: the facilities are of the former Bến Tre.
         assert {e.facility.name for e in entries} == set(awards_demo.facility_accounts())
         for entry in entries:
@@ -354,14 +381,16 @@ class TestAwardDemo:
                 assert all(c.passed for c in checks.values())
             history = history_of(entry).filter(action="transition")
             states = [row.after["state"] for row in history]
-            assert sorted(states) == sorted(["submitted", entry.state])
+            screened = "ineligible" if entry.state == "ineligible" else "eligible"
+            expected = ["submitted", screened] + ([entry.state] if screened == "eligible" else [])
+            assert sorted(states) == sorted(expected)
 
     def test_2024_voting_codes_unique_and_by_group(self):
-        eligible = round_2024().entries.filter(state=Entry.State.ELIGIBLE)
-        codes = list(eligible.values_list("product_group__code", "voting_code"))
+        screened_in = round_2024().entries.exclude(state=Entry.State.INELIGIBLE)
+        codes = list(screened_in.values_list("product_group__code", "voting_code"))
 
-        assert len(codes) == 28
-        assert len({code for _group, code in codes}) == 28
+        assert len(codes) == 30
+        assert len({code for _group, code in codes}) == 30
         for group, code in codes:
             assert re.fullmatch(rf"T2024-{group}-\d{{3}}", code), code
         # Each group numbers its entries from 001, without gaps.
@@ -402,7 +431,7 @@ class TestAwardDemo:
     def test_attachments_are_stored_and_real(self, seeded_once):
         attachments = list(Attachment.objects.all())
 
-        assert len(attachments) == 190
+        assert len(attachments) == 298
         # The files are where this class's seed put them (not in this test's tmp_path).
         with override_settings(STORAGES=storages_at(seeded_once["location"])):
             for attachment in attachments:
@@ -416,6 +445,8 @@ class TestAwardDemo:
                     # Large enough for the upload service's check (UPLOAD_MIN_PHOTO_SIDE).
                     assert (attachment.width, attachment.height) == (800, 600)
                     assert storage.exists(attachment.thumbnail.name)
+                elif attachment.kind in GENERATED_KINDS:
+                    assert head[:4] == b"PK\x03\x04"  # the generated .docx
                 else:
                     assert head == b"%PDF-"
                     assert attachment.content_type == "application/pdf"
@@ -431,3 +462,104 @@ def test_demo_pdf_cross_references_point_at_their_objects():
     for number, offset in enumerate(offsets, start=1):
         assert pdf[int(offset) :].startswith(b"%d 0 obj\n" % number)
     assert b"(San pham: Keo dua \\(hop\\)) Tj" in pdf
+
+
+# ---- Judging of the 2024 round ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded_once")
+class TestJudgingDemo:
+    """The seed's "20 sản phẩm của 20 đơn vị đạt bình chọn cấp tỉnh, thực hiện hỗ trợ 12 sản phẩm
+    của 12 đơn vị dự thi cấp khu vực", reached through panels, sheets and results."""
+
+    def test_two_panels_of_nine_judges_and_a_secretary(self, seeded_once):
+        award_round = round_2024()
+        panels = list(award_round.panels.prefetch_related("members__judge", "product_groups"))
+
+        assert len(panels) == 2
+        groups = [sorted(g.code for g in panel.product_groups.all()) for panel in panels]
+        assert sorted(groups) == [[1, 4], [2, 3]]
+        scorers = {m.judge.username for panel in panels for m in panel.members.all() if m.scores}
+        assert len(scorers) == 9 and "judge" in scorers
+        for panel in panels:
+            roles = Counter(m.role for m in panel.members.all())
+            assert roles["chair"] == 1 and roles["secretary"] == 1
+        for username in scorers | {judging_demo.SECRETARY.username}:
+            password = (
+                "Giamkhao-Chamdiem-2026"
+                if username == "judge"
+                else judging_demo.JUDGE_ACCOUNT_PASSWORD
+            )
+            user = authenticate(username=username, password=password)
+            assert user is not None and role_of(user) == Role.JUDGE, username
+        assert judging_demo.JUDGE_ACCOUNT_PASSWORD in seeded_once["output"]
+
+    def test_every_entry_scored_by_its_whole_panel(self):
+        award_round = round_2024()
+        sheets = ScoreSheet.objects.filter(round=award_round)
+
+        assert set(sheets.values_list("state", flat=True)) == {"submitted"}
+        assert ConflictDeclaration.objects.filter(round=award_round).count() == 10
+        for entry in award_round.entries.exclude(state=Entry.State.INELIGIBLE):
+            members = entry.score_sheets.get(judge__username__in=["judge", "giamkhao04"]).panel
+            scorers = members.members.filter(role__in=["chair", "member"]).count()
+            assert entry.score_sheets.filter(state="submitted").count() == scorers
+        # The secretary entered one judge's paper sheets (11 entries of the first panel).
+        paper = sheets.exclude(entered_by=None)
+        assert paper.count() == 11
+        assert set(paper.values_list("entered_by__username", flat=True)) == {"thuky"}
+        days = {timezone.localdate(s.submitted_at) for s in sheets}
+        assert min(days) >= datetime.date(2024, 5, 20)
+        assert max(days) < datetime.date(2024, 5, 31)
+
+    def test_twenty_recognised_of_twenty_facilities(self):
+        award_round = round_2024()
+        results = compute_results(award_round)
+        passing = [row for row in results.rows if row.passes]
+        recognised = award_round.entries.filter(state=Entry.State.RECOGNIZED)
+
+        assert len(passing) == 22
+        assert recognised.count() == 20
+        assert recognised.values("facility").distinct().count() == 20
+        left_out = Recognition.objects.filter(round=award_round, recognized=False)
+        assert left_out.count() == 2
+        assert all(row.reason == judging_demo.ONE_PER_FACILITY for row in left_out)
+        assert any(row.disagreement for row in results.rows)
+        assert (award_round.decision_number, award_round.decision_date) == (
+            "1256/QĐ-UBND",
+            datetime.date(2024, 6, 10),
+        )
+
+    def test_certificates_numbered_and_valid_until_2027(self):
+        certificates = Certificate.objects.filter(round=round_2024()).order_by("sequence")
+
+        assert [c.number for c in certificates] == [f"{n:02d}/2024/GCN-SCT" for n in range(1, 21)]
+        assert {(c.issued_on, c.valid_until) for c in certificates} == {
+            (datetime.date(2024, 6, 10), datetime.date(2027, 12, 31))
+        }
+        assert {c.entry.state for c in certificates} == {Entry.State.RECOGNIZED}
+
+    def test_twelve_best_nominated_to_the_regional_round(self):
+        award_round = round_2024()
+        regional = award_round.next_round
+        nominations = Nomination.objects.filter(round=award_round).select_related("next_entry")
+        results = {row.entry_id: row for row in compute_results(award_round).rows}
+        ranks = sorted(
+            results[e.pk].rank_overall
+            for e in award_round.entries.filter(state=Entry.State.RECOGNIZED)
+        )
+
+        assert regional.level == "region" and regional.year == 2024
+        assert regional.state == AwardRound.State.REGISTRATION
+        assert nominations.count() == 12
+        assert {n.decision_number for n in nominations} == {"98/QĐ-SCT"}
+        assert sorted(results[n.entry_id].rank_overall for n in nominations) == ranks[:12]
+        for nomination in nominations:
+            copy = nomination.next_entry
+            assert copy.round == regional and copy.state == Entry.State.DRAFT
+            assert copy.facility_id == nomination.entry.facility_id
+            assert copy.product_name == nomination.entry.product_name
+            kinds = Counter(copy.attachments.values_list("kind", flat=True))
+            assert kinds[Attachment.Kind.PHOTO] == 3
+            assert kinds.keys() >= GENERATED_KINDS

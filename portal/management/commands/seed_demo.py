@@ -11,6 +11,7 @@ from django.db import transaction
 
 from applicants import demo as applicants_demo
 from awards import demo as awards_demo
+from awards.demo import judging as judging_demo
 from core import demo as core_demo
 
 SITE_URL = "http://127.0.0.1:8000"
@@ -56,6 +57,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(self._accounts_table(accounts))
         self.stdout.write(self._facility_accounts_note(awards))
+        self.stdout.write(self._panel_accounts_note())
 
     def _facility_accounts_note(self, awards) -> str:
         usernames = awards.facility_usernames
@@ -65,6 +67,14 @@ class Command(BaseCommand):
             f"\nThe facilities of the 2024 award round have their own applicant accounts, "
             f"{usernames[0]} to {usernames[-1]} ({awards.accounts_created} created now), "
             f"password {awards_demo.FACILITY_ACCOUNT_PASSWORD} unless changed since."
+        )
+
+    def _panel_accounts_note(self) -> str:
+        judges = [judge.username for judge in judging_demo.JUDGES if judge.username != "judge"]
+        return (
+            f"The 2024 judging panels: the judge account and {judges[0]} to {judges[-1]}, with "
+            f"{judging_demo.SECRETARY.username} as their secretary, password "
+            f"{judging_demo.JUDGE_ACCOUNT_PASSWORD} unless changed since."
         )
 
     def _accounts_table(self, accounts) -> str:
