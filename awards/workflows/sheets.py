@@ -32,6 +32,14 @@ def judge_declared(sheet: ScoreSheet, change: Change) -> list[str]:
     return []
 
 
+def round_not_final(sheet: ScoreSheet, change: Change) -> list[str]:
+    """Once the results are decided, nothing they were computed from changes: not even a late
+    conflict voids a sheet."""
+    if sheet.round.phase.final:
+        return [_("The results of this round are final: its score sheets no longer change.")]
+    return []
+
+
 def not_void(sheet: ScoreSheet, change: Change) -> list[str]:
     """A void sheet (its judge declared a conflict) never moves again: it stays in the
     history, out of the results. The steps' sources already leave it out; this says it."""
@@ -135,7 +143,7 @@ ScoreSheet.workflow = Workflow(
             S.VOID,
             judging_rules.is_sheet_judge,
             label=gettext_lazy("Void the sheet (conflict of interest)"),
-            requires=(not_void,),
+            requires=(not_void, round_not_final),
             done=gettext_lazy("This score sheet was voided: its judge declared a conflict"),
             needs_note=gettext_lazy("Say what the conflict of interest is."),
         ),

@@ -378,3 +378,20 @@ def test_a_void_sheet_never_moves(j, judge, chair, officer):
         with pytest.raises(ValidationError):
             transition(j.sheet, action=action, actor=actor, note="x")
     assert ScoreSheet.workflow.available(judge, j.sheet) == []
+
+
+def test_a_sheet_of_a_final_round_is_never_voided(db):
+    """Voiding is the conflicts service's step; even made directly, it is refused once the
+    round's results are final."""
+    from django.core.exceptions import ValidationError as DjangoValidationError
+
+    from core.workflow import transition as make
+    from tests.factories import AwardRoundFactory, ScoreSheetFactory, give_scores
+
+    award_round = AwardRoundFactory(state="finalized")
+    sheet = give_scores(ScoreSheetFactory(panel__round=award_round), [30, 30, 8, 8], submit=True)
+
+    with pytest.raises(DjangoValidationError):
+        make(sheet, action="void", actor=sheet.judge, note="Người thân")
+    sheet.refresh_from_db()
+    assert sheet.state == "submitted"
