@@ -163,6 +163,20 @@ def confirm_start_judging(award_round: AwardRound, on: datetime.date) -> str:
             )
             % {"count": returned}
         )
+    from awards.services.judging import assignment_plan
+
+    plan = assignment_plan(award_round)
+    if plan:
+        judges = len({judge for _panel, _entry, judge in plan})
+        text += " " + (
+            _("%(sheets)s are assigned to %(judges)s, who are told.")
+            % {
+                "sheets": ngettext("%(count)d score sheet", "%(count)d score sheets", len(plan))
+                % {"count": len(plan)},
+                "judges": ngettext("%(count)d judge", "%(count)d judges", judges)
+                % {"count": judges},
+            }
+        )
     return (
         text
         + " "

@@ -153,3 +153,20 @@ def test_options_read_today_by_default(open_round, officer):
 
     expected = confirm(open_round, "close_registration", on=timezone.localdate())
     assert option.confirm == expected
+
+
+def test_start_judging_says_how_many_sheets_go_to_how_many_judges():
+    """Two eligible entries, a panel of three scorers, one with a conflict with one entry's
+    facility: 5 sheets for 3 judges."""
+    from awards.models import Conflict
+    from tests.factories import ready_for_judging
+
+    award_round = AwardRoundFactory(state="screening")
+    first, _second = EntryFactory.create_batch(2, round=award_round, state="eligible")
+    panel = ready_for_judging(award_round)
+    judge = panel.members.filter(role="member").first().judge
+    Conflict.objects.create(
+        round=award_round, judge=judge, facility=first.facility, reason="Người thân"
+    )
+
+    assert "5 phiếu chấm điểm được giao cho 3 giám khảo" in confirm(award_round, "start_judging")

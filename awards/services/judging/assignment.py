@@ -172,11 +172,12 @@ def balanced_assignment(
     return chosen
 
 
-def assign_round(award_round: AwardRound, change: Change) -> None:
-    """An effect of the round's start_judging transition (the round locked): the score sheets
-    of every eligible entry. By default every scoring member of the panel of the entry's group;
-    with `judges_per_entry`, that many of them, the load spread evenly (balanced_assignment);
-    never a judge with a conflict of interest with the entry's facility."""
+def assignment_plan(award_round: AwardRound) -> list[tuple[Panel, int, int]]:
+    """(panel, entry id, judge id) of every score sheet judging would assign now: by default
+    every scoring member of the panel of the entry's group; with `judges_per_entry`, that many
+    of them, the load spread evenly (balanced_assignment); never a judge with a conflict of
+    interest with the entry's facility. Read by assign_round and by the confirmation of
+    start_judging."""
     panels, by_group = _round_panels(award_round)
     conflicts = _conflict_pairs(award_round)
     per_entry = award_round.judges_per_entry
@@ -189,7 +190,7 @@ def assign_round(award_round: AwardRound, change: Change) -> None:
     for pk, group_id, facility_id in entries:
         if group_id in by_group:
             by_panel[by_group[group_id].pk].append((pk, facility_id))
-    sheets = []
+    planned = []
     for panel in panels:
         panel_entries = by_panel.get(panel.pk, [])
         scorers = _scorers(panel)
@@ -200,18 +201,27 @@ def assign_round(award_round: AwardRound, change: Change) -> None:
             }
         else:
             plan = balanced_assignment(panel_entries, scorers, per_entry, conflicts)
-        sheets.extend(
-            ScoreSheet(
-                round=award_round,
-                panel=panel,
-                entry_id=entry_id,
-                judge_id=judge_id,
-                assigned_by=change.actor if getattr(change.actor, "pk", None) else None,
-                created_at=change.at,
-            )
-            for entry_id, judges in plan.items()
-            for judge_id in judges
+        planned.extend(
+            (panel, entry_id, judge_id) for entry_id, judges in plan.items() for judge_id in judges
         )
+    return planned
+
+
+def assign_round(award_round: AwardRound, change: Change) -> None:
+    """An effect of the round's start_judging transition (the round locked): the score sheets
+    of assignment_plan."""
+    assigned_by = change.actor if getattr(change.actor, "pk", None) else None
+    sheets = [
+        ScoreSheet(
+            round=award_round,
+            panel=panel,
+            entry_id=entry_id,
+            judge_id=judge_id,
+            assigned_by=assigned_by,
+            created_at=change.at,
+        )
+        for panel, entry_id, judge_id in assignment_plan(award_round)
+    ]
     # The transition's own log row records the step; each sheet records who assigned it and
     # when (assigned_by, created_at).
     ScoreSheet.objects.bulk_create(sheets, batch_size=500)
