@@ -14,6 +14,7 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
@@ -61,6 +62,16 @@ class SeatSerializer(serializers.Serializer):
 
     def get_name(self, seat) -> str:
         return _name(seat.judge)
+
+    def validate(self, attrs):
+        # A PATCH makes nested fields optional too; a seat given is still a whole seat (the
+        # members list replaces the panel's).
+        missing = {
+            name: [_("This field is required.")] for name in ("judge", "role") if name not in attrs
+        }
+        if missing:
+            raise serializers.ValidationError(missing, code="required")
+        return attrs
 
 
 class PanelSerializer(serializers.ModelSerializer):

@@ -1,5 +1,7 @@
 """/api/v1/panels/, /api/v1/conflicts/, /api/v1/assignments/ (api.awards.panels)."""
 
+from unittest.mock import ANY
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -372,3 +374,19 @@ def test_assignment_list_query_count_is_constant(
     with django_assert_num_queries(2):
         response = client.get("/api/v1/assignments/")
     assert len(response.json()["results"]) == count
+
+
+def test_patch_with_a_seat_missing_its_judge_is_a_field_error(api_as, officer):
+    """Found by Schemathesis: a PATCH makes the nested seat's fields optional; a seat without
+    its judge answered 500."""
+    from tests.factories import AwardRoundFactory, PanelFactory, PanelMemberFactory
+
+    panel = PanelFactory(round=AwardRoundFactory(state="screening"))
+    PanelMemberFactory(panel=panel, role="chair")
+
+    response = api_as(officer).patch(
+        f"/api/v1/panels/{panel.pk}/", {"members": [{"role": "chair"}]}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["members"] == {"0": {"judge": [ANY]}}
