@@ -5,6 +5,7 @@ from a public URL)."""
 from django.urls import path
 
 from awards.views import criteria, drafts, entries, files, printouts, rounds, screening
+from awards.views import judging as judging_pages
 from core import converters  # noqa: F401  (registers <id:…>)
 
 app_name = "awards"
@@ -72,4 +73,10 @@ urlpatterns = [
         files.attachment_thumbnail,
         name="attachment-thumbnail",
     ),
+    # Judging (issue 8): the judge's pages: their rounds, "my entries" of a round, the score
+    # sheet, and the panel's sheets for its chair and secretary.
+    path("judging/", judging_pages.judging_home, name="judging"),
+    path("judging/rounds/<id:pk>/", judging_pages.judging_round, name="judging-round"),
+    path("judging/sheets/<id:pk>/", judging_pages.judging_sheet, name="judging-sheet"),
+    path("judging/panels/<id:pk>/", judging_pages.judging_panel, name="judging-panel"),
 ]
