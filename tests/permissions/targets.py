@@ -79,6 +79,10 @@ OBJECTS = {
     "notifications:read": lambda w: {"pk": w.notification.pk},
     # Entry page (issue 7)
     "awards:entry-autosave": _entry,
+    # Judging (issue 8): judgepages
+    "awards:judging-round": lambda w: {"pk": w.judgepages_round.pk},
+    "awards:judging-sheet": lambda w: {"pk": w.sheet.pk},
+    "awards:judging-panel": lambda w: {"pk": w.judgepages_submitted_sheet.panel_id},
 }
 
 QUERIES = {
@@ -302,4 +306,18 @@ BODIES = {
     ("notifications:preferences", "POST"): lambda w, user: {"email": "on"},
     # Entry page (issue 7)
     ("awards:entry-autosave", "POST"): lambda w, user: _entry_form(),
+    # Judging (issue 8): judgepages
+    # A draft with one criterion's points; the chair's reopening of `judge`'s submitted sheet.
+    ("awards:judging-sheet", "POST"): lambda w, user: {
+        "from": "draft",
+        "action": "save",
+        f"points_{w.judging_round.criteria.get(code='1').pk}": "30",
+        "comment": "Sản phẩm có thị trường ổn định.",
+    },
+    ("awards:judging-panel", "POST"): lambda w, user: {
+        "action": "reopen_by_chair",
+        "from": "submitted",
+        "sheet": w.judgepages_submitted_sheet.pk,
+        "note": "Xin chấm lại tiêu chí 2.",
+    },
 }
