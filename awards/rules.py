@@ -2,7 +2,8 @@
 round's phase allows comes from its flags (AwardRound.phase)."""
 
 from applicants.rules import is_member
-from awards.models import AwardRound, Entry
+from awards import judging_rules
+from awards.models import AwardRound, Entry, PanelMember, PanelRole, ScoreSheet
 from core.roles import Role, has_role, is_staff_role, role_of
 
 ROUND_MANAGERS = (Role.OFFICER, Role.ADMIN)
@@ -45,3 +46,24 @@ def can_edit_entry(user, entry: Entry) -> bool:
 
 def can_screen_entries(user) -> bool:
     return has_role(user, *ROUND_MANAGERS)
+
+
+# ---- Judging (issue 8): judges' access to an entry's dossier ---------------------------------
+
+
+def can_judge_entry(user, entry: Entry) -> bool:
+    """A judge assigned the entry (a sheet of theirs that is not void), or the secretary of the
+    panel that judges it, who has answered the round's conflict-of-interest declaration: they
+    see the entry's dossier (by its voting code; the facility only where the round allows)."""
+    if role_of(user) != Role.JUDGE:
+        return False
+    sheets = ScoreSheet.objects.filter(entry=entry).exclude(state=ScoreSheet.State.VOID)
+    seated = (
+        sheets.filter(judge=user).exists()
+        or PanelMember.objects.filter(
+            judge=user,
+            role=PanelRole.SECRETARY,
+            panel__in=sheets.values("panel"),
+        ).exists()
+    )
+    return seated and judging_rules.has_declared(user, entry.round)

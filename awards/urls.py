@@ -16,6 +16,7 @@ from awards.views import (
     rounds,
     screening,
 )
+from awards.views import judging as judging_pages
 from core import converters  # noqa: F401  (registers <id:…>)
 
 app_name = "awards"
@@ -109,4 +110,10 @@ urlpatterns += [
     path("rounds/<id:pk>/results/", result_views.round_results, name="round-results"),
     path("rounds/<id:pk>/recognition/", result_views.round_recognition, name="round-recognition"),
     path("rounds/<id:pk>/nominations/", result_views.round_nominations, name="round-nominations"),
+    # Judging (issue 8): the judge's pages: their rounds, "my entries" of a round, the score
+    # sheet, and the panel's sheets for its chair and secretary.
+    path("judging/", judging_pages.judging_home, name="judging"),
+    path("judging/rounds/<id:pk>/", judging_pages.judging_round, name="judging-round"),
+    path("judging/sheets/<id:pk>/", judging_pages.judging_sheet, name="judging-sheet"),
+    path("judging/panels/<id:pk>/", judging_pages.judging_panel, name="judging-panel"),
 ]

@@ -222,3 +222,15 @@ def center_dashboard(today: datetime.date | None = None) -> dict:
         "rounds_in_progress": progress,
         "to_finalize": [p for p in progress if p.round.state == R.DELIBERATION],
     }
+
+
+# ---- The judge's home page (issue 8) ------------------------------------------------------------
+
+
+def judge_dashboard(user) -> dict:
+    """The rounds where the judge sits on a panel, each with what to do next (answer the
+    conflict-of-interest declaration, the sheets still to score, or nothing: all is in), in a
+    fixed number of queries (awards.views.judging.judge_rounds)."""
+    from awards.views.judging import judge_rounds
+
+    return {"items": judge_rounds(user)}

@@ -29,7 +29,7 @@ def home(request):
         context["is_manager"] = role == Role.MANAGER
         return render(request, "portal/home_staff.html", context)
     if role == Role.JUDGE:
-        return render(request, "portal/home_judge.html")
+        return render(request, "portal/home_judge.html", dashboards.judge_dashboard(request.user))
     return render(request, "portal/home_no_role.html")
 
 

@@ -64,7 +64,7 @@ EMAIL = "hoptacxa.keoduasapsaurieng.thanhthoi.mocay@example.vn"
 
 
 @pytest.fixture
-def long_names(applicant, officer):
+def long_names(applicant, officer, judge):
     """A facility, a round and entries whose names use every character their fields allow."""
     assert (len(FACILITY_NAME), len(PRODUCT_NAME), len(ROUND_TITLE)) == (255, 300, 300)
     facility = FacilityFactory(
@@ -85,7 +85,29 @@ def long_names(applicant, officer):
     transition(submitted, to="submitted", actor=applicant)
     for number in range(3):
         FacilityFactory(name=f"{FACILITY_NAME[:240]} {number}")
-    return {"facility": facility, "round": award_round, "draft": draft, "submitted": submitted}
+    # Judging (issue 8): judgepages. `judge` chairs a panel of a round in judging, has
+    # declared, and holds a draft sheet of an entry with the longest product name.
+    from awards.models import ConflictDeclaration
+    from tests.factories import PanelFactory, PanelMemberFactory, ScoreSheetFactory
+
+    judging_round = AwardRoundFactory(title=ROUND_TITLE[:-1] + "J", state="judging")
+    panel = PanelFactory(round=judging_round, name=FACILITY_NAME[:200])
+    PanelMemberFactory(panel=panel, judge=judge, role="chair")
+    ConflictDeclaration.objects.create(round=judging_round, judge=judge)
+    judged = EntryFactory(
+        round=judging_round, facility=facility, product_name=PRODUCT_NAME, state="eligible"
+    )
+    complete_dossier(judged)
+    sheet = ScoreSheetFactory(panel=panel, entry=judged, judge=judge)
+    return {
+        "facility": facility,
+        "round": award_round,
+        "draft": draft,
+        "submitted": submitted,
+        "judging_round": judging_round,
+        "panel": panel,
+        "sheet": sheet,
+    }
 
 
 def _axe_violations(page) -> list[dict]:
@@ -213,7 +235,13 @@ def main_pages(role: str, data: dict) -> list[str | tuple[str, int]]:
             reverse("awards:template-list"),
             reverse("awards:template-create"),
         ],
-        "judge": [reverse("home")],
+        "judge": [
+            reverse("home"),
+            reverse("awards:judging"),
+            reverse("awards:judging-round", args=[data["judging_round"].pk]),
+            reverse("awards:judging-sheet", args=[data["sheet"].pk]),
+            reverse("awards:judging-panel", args=[data["panel"].pk]),
+        ],
         "manager": [reverse("home")],
     }[role]
 

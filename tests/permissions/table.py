@@ -291,6 +291,17 @@ PAGES = [
     Row("awards:round-results",                 "GET",    LOGIN,   404,   404,   404,   404,   200,   200,   200,   200),
     Row("awards:round-recognition",             "POST",   LOGIN,   404,   404,   404,   404,   403,   302,   403,   302),
     Row("awards:round-nominations",             "POST",   LOGIN,   404,   404,   404,   404,   403,   302,   403,   302),
+    # Judging (issue 8): judgepages
+    # The judge's pages: judges only (a role check first: 403 for everyone else). A round, a
+    # sheet or a panel the judge has no seat for is not found. The sheet page is its judge's
+    # (and the panel's secretary's); the panel page its chair's (and secretary's): a member of
+    # the panel is refused it. The POST of the sheet saves a draft (the scoring service).
+    Row("awards:judging",                       "GET",    LOGIN,   403,   403,   200,   200,   200,   403,   403,   403),
+    Row("awards:judging-round",                 "GET",    LOGIN,   403,   403,   200,   404,   200,   403,   403,   403),
+    Row("awards:judging-sheet",                 "GET",    LOGIN,   403,   403,   200,   404,   404,   403,   403,   403),
+    Row("awards:judging-sheet",                 "POST",   LOGIN,   403,   403,   302,   404,   404,   403,   403,   403),
+    Row("awards:judging-panel",                 "GET",    LOGIN,   403,   403,   403,   404,   200,   403,   403,   403),
+    Row("awards:judging-panel",                 "POST",   LOGIN,   403,   403,   403,   404,   302,   403,   403,   403),
 ]
 # fmt: on
 

@@ -97,6 +97,10 @@ OBJECTS = {
     "awards:assignment-add": lambda w: {"pk": w.panel.pk},
     "awards:assignment-remove": lambda w: {"pk": w.sheet.pk},
     "awards:judging-declaration": lambda w: w.declaring(),
+    # Judging (issue 8): judgepages
+    "awards:judging-round": lambda w: {"pk": w.judgepages_round.pk},
+    "awards:judging-sheet": lambda w: {"pk": w.sheet.pk},
+    "awards:judging-panel": lambda w: {"pk": w.judgepages_submitted_sheet.panel_id},
 }
 
 QUERIES = {
@@ -361,6 +365,20 @@ BODIES = {
     ("awards:judging-declaration", "POST"): lambda w, user: {
         f"conflict_{w.facility.pk}": "on",
         f"reason_{w.facility.pk}": "Em ruột của chủ cơ sở",
+    },
+    # Judging (issue 8): judgepages
+    # A draft with one criterion's points; the chair's reopening of `judge`'s submitted sheet.
+    ("awards:judging-sheet", "POST"): lambda w, user: {
+        "from": "draft",
+        "action": "save",
+        f"points_{w.judging_round.criteria.get(code='1').pk}": "30",
+        "comment": "Sản phẩm có thị trường ổn định.",
+    },
+    ("awards:judging-panel", "POST"): lambda w, user: {
+        "action": "reopen_by_chair",
+        "from": "submitted",
+        "sheet": w.judgepages_submitted_sheet.pk,
+        "note": "Xin chấm lại tiêu chí 2.",
     },
 }
 

@@ -297,3 +297,25 @@ class World:
     def published_certificate(self):
         self.published_round  # noqa: B018  (built for its certificate)
         return self.result_entry.certificate
+
+    # Judging (issue 8): judgepages
+
+    @cached_property
+    def judgepages_round(self):
+        """`judging_round`, with its panel seated (the judge's pages ask for a seat)."""
+        return self.panel.round
+
+    @cached_property
+    def judgepages_submitted_sheet(self):
+        """`judge`'s submitted sheet of a second entry of `judging_round` (of the other
+        facility), on `panel`: the sheet the chair reopens."""
+        from tests.factories import ScoreSheetFactory, give_scores
+
+        entry = EntryFactory(
+            round=self.judging_round,
+            facility=self.other_facility,
+            product_name="Bánh tráng sữa",
+            state="eligible",
+        )
+        sheet = ScoreSheetFactory(panel=self.panel, entry=entry, judge=self.users["judge"])
+        return give_scores(sheet, [30, 30, 8, 8], submit=True)
