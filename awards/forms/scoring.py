@@ -212,7 +212,13 @@ def _under(leaf: RoundCriterion, parent: RoundCriterion, criteria: list) -> bool
 def scores_errors(error: ValidationError):
     """(key, messages) of a scoring error: key a criterion's code, "comment", or None (above
     the form). Takes the shapes a ValidationError may carry {"scores": {code: [...]}} in: a
-    nested dict, a flat "scores.<code>" key, or plain messages."""
+    nested dict, a flat "scores.<code>" key, or plain messages; the scoring service's
+    ScoresInvalid carries them by code (`scores`, `comment`)."""
+    if hasattr(error, "scores") and isinstance(error.scores, dict):
+        yield from error.scores.items()
+        if error.comment:
+            yield "comment", error.comment
+        return
     if not hasattr(error, "error_dict"):
         yield None, error.messages
         return

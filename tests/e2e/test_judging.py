@@ -2,14 +2,14 @@
 type (41 on a 40-point criterion, 12.3 off the 0.5 step), fixed; a draft saved; the sheet
 submitted with its confirmation; then the progress shows it.
 
-The judge starts declared (the conflict-of-interest declaration page is the panels slice's);
-the officer's progress page is the scoring slice's: until it is merged the judge's own
-progress bar is checked instead."""
+Then, as the issue has it: a judge who has not declared yet is sent to the declaration,
+declares no conflict, scores and submits on the tablet, and the officer's progress page (in a
+browser of their own) shows the sheet submitted."""
 
 import re
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from awards.models import ConflictDeclaration
@@ -84,11 +84,42 @@ def test_judge_sees_the_live_total_and_inline_errors(page, log_in, judge, judged
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_judge_saves_a_draft_and_submits_and_the_progress_changes(
-    page, log_in, log_out, judge, officer, judged
+def _officer_page(browser, live_server, log_in, officer):
+    """The officer, in a browser of their own beside the judge's (a desktop window)."""
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    log_in(page, officer.username, PASSWORD)
+    return page
+
+
+def _submitted_count(page, judged, judge) -> str:
+    row = page.locator(f"#judges-{judged['sheet'].panel_id} tr[data-judge='{judge.pk}']")
+    return row.locator("[data-count='submitted']")
+
+
+def test_judge_declares_no_conflict_scores_on_a_tablet_and_the_officer_sees_it(
+    page, browser, live_server, log_in, judge, officer, judged
 ):
-    pytest.importorskip("awards.services.scoring")
-    _open_sheet(page, log_in, judge, judged)
+    ConflictDeclaration.objects.filter(judge=judge).delete()
+    progress_url = reverse("awards:round-progress", kwargs={"pk": judged["round"].pk})
+    desk = _officer_page(browser, live_server, log_in, officer)
+    desk.goto(progress_url)
+    expect(_submitted_count(desk, judged, judge)).to_have_text("0")
+
+    # The judge opens the round: the declaration comes first.
+    page.set_viewport_size(TABLET)
+    log_in(page, judge.username, PASSWORD)
+    page.goto(reverse("awards:judging-round", kwargs={"pk": judged["round"].pk}))
+    expect(page.locator("#declaration-form")).to_be_visible()
+    # The facility taking part is listed by name, to declare a conflict with; no product.
+    expect(page.locator("#declaration-facilities")).not_to_contain_text("Kẹo dừa sáp")
+    page.locator("#id_none").check()
+    page.locator("#declaration-submit").click()
+
+    page.goto(reverse("awards:judging-round", kwargs={"pk": judged["round"].pk}))
+    page.get_by_role("link", name=judged["entry"].voting_code).click()
+    expect(page.locator("#score-form")).to_be_visible()
     _points(page, judged, "1").fill("35.5")
     _points(page, judged, "2").fill("30")
     page.locator("#sheet-save").click()
@@ -104,12 +135,8 @@ def test_judge_saves_a_draft_and_submits_and_the_progress_changes(
     dialog.locator("#confirm-dialog-ok").click()
     expect(page.locator(".alert-success")).to_contain_text(judged["entry"].voting_code)
     expect(page.locator("#judging-progress-text")).to_contain_text("Đã nộp 1/1 phiếu")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
-    try:
-        progress_url = reverse("awards:round-progress", kwargs={"pk": judged["round"].pk})
-    except NoReverseMatch:
-        return  # the officer's progress page is not merged yet: the judge's bar was checked
-    log_out(page)
-    log_in(page, officer.username, PASSWORD)
-    page.goto(progress_url)
-    expect(page.locator("main")).to_contain_text(judge.full_name)
+    desk.reload()
+    expect(_submitted_count(desk, judged, judge)).to_have_text("1")
+    desk.context.close()
