@@ -251,6 +251,9 @@ def judging_round(request, pk):
         "record_keeping": [
             seat for seat in seats if seat.role in (PanelRole.CHAIR, PanelRole.SECRETARY)
         ],
+        # A chair follows their panels' progress and, from deliberation on, reads the results
+        # (without the facilities): the round's own page is the staff's.
+        "chairs": any(seat.role == PanelRole.CHAIR for seat in seats),
     }
     return render(request, "awards/judging_round.html", context)
 

@@ -146,6 +146,28 @@ def test_my_entries_links_the_chair_to_the_panels_sheets(client_as, chair, judgi
     assert reverse("awards:judging-panel", args=[judging.panel.pk]) in text
 
 
+def test_my_entries_leads_the_chair_to_progress_and_then_to_results(
+    client_as, chair, judge, judging
+):
+    """The round's own page is the staff's: a chair reaches their panels' progress, and the
+    results once the round deliberates, from "my entries"; a member does not."""
+    declare(chair, judging.round)
+    declare(judge, judging.round)
+    url = reverse("awards:judging-round", args=[judging.round.pk])
+    progress = reverse("awards:round-progress", args=[judging.round.pk])
+    results = reverse("awards:round-results", args=[judging.round.pk])
+
+    judging_text = client_as(chair).get(url).text
+    assert progress in judging_text and results not in judging_text
+    assert client_as(chair).get(progress).status_code == 200
+    assert progress not in client_as(judge).get(url).text
+
+    judging.round.state = "deliberation"
+    judging.round.save()
+    assert results in client_as(chair).get(url).text
+    assert client_as(chair).get(results).status_code == 200
+
+
 def test_my_entries_of_a_round_without_a_seat_is_not_found(client_as, other_judge, judging):
     declare(other_judge, judging.round)
     url = reverse("awards:judging-round", args=[judging.round.pk])
