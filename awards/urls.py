@@ -14,6 +14,7 @@ from awards.views import (
     printouts,
     progress,
     rounds,
+    score_sheet,
     screening,
 )
 from awards.views import judging as judging_pages
@@ -114,6 +115,6 @@ urlpatterns += [
     # sheet, and the panel's sheets for its chair and secretary.
     path("judging/", judging_pages.judging_home, name="judging"),
     path("judging/rounds/<id:pk>/", judging_pages.judging_round, name="judging-round"),
-    path("judging/sheets/<id:pk>/", judging_pages.judging_sheet, name="judging-sheet"),
+    path("judging/sheets/<id:pk>/", score_sheet.judging_sheet, name="judging-sheet"),
     path("judging/panels/<id:pk>/", judging_pages.judging_panel, name="judging-panel"),
 ]

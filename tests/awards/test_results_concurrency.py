@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from awards.models import AwardRound, Certificate, Entry, ScoreSheet
+from awards.models import AwardRound, Certificate, ConflictDeclaration, Entry, ScoreSheet
 from awards.services import propose_recognition
 from core.workflow import transition
 from tests.awards.test_results_compute import scored_round
@@ -58,6 +58,8 @@ def test_finalize_while_a_sheet_is_being_submitted(proposed, manager, finalize_f
     award_round, entries = proposed
     # The draft of the entry under the minimum: submitting it would give it a result.
     draft = ScoreSheet.objects.get(entry=entries["T2026-2-006"], state="draft")
+    # Its judge has declared (submitting needs it): only the round's phase can refuse it.
+    ConflictDeclaration.objects.get_or_create(round=award_round, judge=draft.judge)
     sides = (finalize(award_round, manager), submit(draft))
 
     outcomes = race(*(sides if finalize_first else reversed(sides)))

@@ -277,10 +277,9 @@ def test_center_home_queries_do_not_grow_with_rounds(
 # ---- The judge -------------------------------------------------------------------------------
 
 
-def test_judge_is_told_scoring_is_not_built_yet(client_as, judge):
+def test_judge_without_a_panel_is_told_there_is_nothing_to_score(client_as, judge):
     response = client_as(judge).get(reverse("home"))
 
     page = text_of(response)
-    assert "Phần chấm điểm chưa được xây dựng." in page
-    assert "sẽ có cùng với các vòng chấm" in page
-    assert "phân công" not in page
+    assert response.context["items"] == []
+    assert "Bạn chưa là thành viên hội đồng của vòng bình chọn nào" in page
