@@ -34,6 +34,11 @@ class RoleField(serializers.ChoiceField):
 
 
 class UserSerializer(serializers.ModelSerializer):
+    # An account may have no email (stored as ""): the schema says so (`allow_blank`), as "" is
+    # not an email address for `format: email`.
+    email = serializers.EmailField(
+        read_only=True, allow_blank=True, label=User._meta.get_field("email").verbose_name
+    )
     role = serializers.SerializerMethodField()
 
     class Meta:
