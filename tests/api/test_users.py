@@ -147,9 +147,11 @@ def test_users_create_without_email_answers_what_the_schema_allows(api_as, admin
     # Schemathesis checks every response against it.
     body = {key: value for key, value in new_user_body("judge").items() if key != "email"}
     response = api_as(admin_user).post(URL, body, format="json")
-    schema = api_as(admin_user).get(
-        "/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json"
-    ).json()
+    schema = (
+        api_as(admin_user)
+        .get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+        .json()
+    )
 
     assert response.status_code == 201
     assert response.json()["email"] == ""
