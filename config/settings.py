@@ -27,6 +27,9 @@ ORGANISATION = {
     "province_name": env_str("ORG_PROVINCE_NAME", "UBND TỈNH"),
     "department_name": env_str("ORG_DEPARTMENT_NAME", "SỞ CÔNG THƯƠNG"),
     "center_name": env_str("ORG_CENTER_NAME", "TRUNG TÂM KHUYẾN CÔNG VÀ XÚC TIẾN THƯƠNG MẠI"),
+    "signing_place": env_str("ORG_SIGNING_PLACE", ""),
+    "signer_title": env_str("ORG_SIGNER_TITLE", "GIÁM ĐỐC"),
+    "signer_name": env_str("ORG_SIGNER_NAME", ""),
 }
 
 # A recognition certificate is valid until 31 December of the year of issue plus this many

@@ -36,6 +36,14 @@ class WardAdmin(admin.ModelAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ("center_name", "department_name", "province_name")
+    fieldsets = (
+        (None, {"fields": ("province", "province_name", "department_name", "center_name")}),
+        (_("Certificates"), {"fields": ("certificate_number_format",)}),
+        (
+            _("Signature of the official lists"),
+            {"fields": ("signing_place", "signer_title", "signer_name")},
+        ),
+    )
 
     def has_add_permission(self, request):
         return not Organisation.objects.exists() and super().has_add_permission(request)

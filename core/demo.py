@@ -18,6 +18,9 @@ ORGANISATION = {
     "province_name": "UBND TỈNH VĨNH LONG",
     "department_name": "SỞ CÔNG THƯƠNG",
     "center_name": "TRUNG TÂM KHUYẾN CÔNG VÀ XÚC TIẾN THƯƠNG MẠI",
+    # The lists the Sở hands in are signed by its director; the name is left for the pen.
+    "signing_place": "Vĩnh Long",
+    "signer_title": "GIÁM ĐỐC",
 }
 
 
@@ -61,6 +64,8 @@ def seed_organisation() -> bool:
         province_name=ORGANISATION["province_name"],
         department_name=ORGANISATION["department_name"],
         center_name=ORGANISATION["center_name"],
+        signing_place=ORGANISATION["signing_place"],
+        signer_title=ORGANISATION["signer_title"],
     ).save()
     return True
 

@@ -171,6 +171,16 @@ class Organisation(CleanTextMixin, models.Model):
         ),
     )
 
+    # The signature block under every official list (core.spreadsheets): "Vĩnh Long, ngày …",
+    # the signer's title (GIÁM ĐỐC) and name. Blank leaves the line for the signer to write.
+    signing_place = models.CharField(
+        _("place of signing"), max_length=100, blank=True, help_text=_("e.g. Vĩnh Long")
+    )
+    signer_title = models.CharField(
+        _("signer's title"), max_length=100, blank=True, help_text=_("e.g. GIÁM ĐỐC")
+    )
+    signer_name = models.CharField(_("signer's name"), max_length=200, blank=True)
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisation")
