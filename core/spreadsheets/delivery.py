@@ -1,0 +1,35 @@
+"""How an export reaches the person who asked: the file at once, or (over
+EXPORT_BACKGROUND_ROWS rows) a background job whose page shows its progress."""
+
+import tempfile
+
+from django.http import FileResponse
+
+from core.spreadsheets import XLSX_CONTENT_TYPE
+from core.spreadsheets.base import Exporter
+
+# The file is built in memory up to this size, then on disk.
+SPOOL_BYTES = 8 * 1024 * 1024
+
+
+def download_response(exporter: Exporter) -> FileResponse:
+    """The list as an attachment named exporter.file_name()."""
+    from core.spreadsheets.writer import render_xlsx
+
+    # FileResponse closes the buffer once it is sent.
+    buffer = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115
+    render_xlsx(exporter, buffer)
+    buffer.seek(0)
+    return FileResponse(
+        buffer,
+        as_attachment=True,
+        filename=exporter.file_name(),
+        content_type=XLSX_CONTENT_TYPE,
+    )
+
+
+def respond(request, exporter: Exporter, *, api: bool = False):
+    """The answer to a download request, for a page (api=False) or the API. Raises
+    ExportNotAllowed when the user may not have the list; the caller answers 403/404."""
+    exporter.check_allowed()
+    return download_response(exporter)
