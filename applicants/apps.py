@@ -7,6 +7,7 @@ class ApplicantsConfig(AppConfig):
     verbose_name = _("Facilities")
 
     def ready(self):
-        from applicants import history
+        # The facility registry's official list registers itself (core.spreadsheets.registry).
+        from applicants import exports, history  # noqa: F401
 
         history.register()

@@ -1,0 +1,1 @@
+"""(being written) The facility registry as an official list."""
