@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from awards.models import Entry
+from core.documents import MOTTO
 
 # What an empty field prints: a dotted line to fill in by hand, never "None" or a blank. An empty
 # long text (a Mẫu 02 description) gets a few full lines (an A4 line in 13 pt is ~34 "…").
@@ -14,8 +15,6 @@ LONG_BLANK_LINES = 3
 
 # The forms' own wording is Vietnamese administrative text, Vietnamese whatever the interface
 # language: constants here and in mau01.py and mau02.py, not translatable messages.
-# The national motto block, top right of every Vietnamese administrative document.
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 # The day is written by hand when the representative signs.
 DATE_BLANK = "ngày …… tháng …… năm ……"
 ADDRESSEE_LABEL = "Kính gửi:"

@@ -94,6 +94,10 @@ class Exporter:
     verbose_name: ClassVar[str]  # "Danh sách sản phẩm được công nhận"
     file_stem: ClassVar[str]  # "danh-sach-san-pham-duoc-cong-nhan"
     subject_model: ClassVar[type | None] = None
+    # The django-filter FilterSet of the page whose filters the list takes (None: no filters).
+    # The API refuses what it cannot read (param_errors); a page, like its list, applies the
+    # filters that are valid.
+    filterset_class: ClassVar[type | None] = None
 
     def __init__(self, *, user, subject=None, params=None):
         self.user = user
@@ -106,6 +110,16 @@ class Exporter:
         """Raise ExportNotAllowed unless `user` may download this list. Subclasses narrow it;
         the default refuses everyone so a new list is closed until it says who may have it."""
         raise ExportNotAllowed
+
+    def param_errors(self) -> dict[str, list[str]]:
+        """The filters that are not valid, by name: {} when every one is (or there are none)."""
+        if self.filterset_class is None:
+            return {}
+        model = self.filterset_class._meta.model
+        filterset = self.filterset_class(data=self.params, queryset=model._default_manager.none())
+        if filterset.is_valid():
+            return {}
+        return {name: list(messages) for name, messages in filterset.errors.items()}
 
     def row_count(self) -> int:
         """How many data rows the list has (the background threshold and the progress bar)."""
