@@ -335,10 +335,12 @@ def write_list(book: Workbook, exporter: ListExporter, progress: Progress | None
     sheet.table_header([STT, *(c.title for c in columns)])
     total = exporter.row_count()
     groups = exporter.get_groups()
+    # Lazily: a group's rows may be an iterator over one queryset, valid only until the next
+    # group is taken (itertools.groupby).
     if groups is None:
-        groups = [(None, exporter.get_rows())]
+        groups = iter([(None, exporter.get_rows())])
     else:
-        groups = [(group.title, group.rows) for group in groups]
+        groups = ((group.title, group.rows) for group in groups)
     number = 0
     first_data = sheet.next_row
     for index, (title, rows) in enumerate(groups, start=1):
