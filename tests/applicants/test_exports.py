@@ -61,3 +61,18 @@ def test_facilities_refused_to_anonymous():
 
     with pytest.raises(ExportNotAllowed):
         FacilityRegistryExporter(user=AnonymousUser()).check_allowed()
+
+
+def test_facilities_query_count_constant(officer, django_assert_num_queries):
+    FacilityFactory()
+    with django_assert_num_queries(1):
+        assert len(list(FacilityRegistryExporter(user=officer).get_rows())) == 1
+    FacilityFactory.create_batch(2)
+    with django_assert_num_queries(1):
+        assert len(list(FacilityRegistryExporter(user=officer).get_rows())) == 3
+
+
+def test_facilities_formula_like_name_is_returned_as_typed(officer):
+    FacilityFactory(name='=HYPERLINK("http://x","y")')
+    rows = list(FacilityRegistryExporter(user=officer).get_rows())
+    assert rows[0][0] == '=HYPERLINK("http://x","y")'
