@@ -284,9 +284,7 @@ class ExportJob(models.Model):
     subject_id = models.CharField(max_length=64, blank=True)
     # The filters on screen, a QueryDict as {key: [values]}.
     params = models.JSONField(default=dict, blank=True)
-    state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.QUEUED
-    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
     rows_done = models.PositiveIntegerField(default=0)
     rows_total = models.PositiveIntegerField(default=0)
     file = models.FileField(upload_to="exports/", blank=True, max_length=300)

@@ -1,6 +1,8 @@
 """The pages of a background export (issue 9): the job with its progress bar (its polled
 partial), the file, and Retry. Anyone but who asked and staff is answered 404."""
 
+import contextlib
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -78,8 +80,7 @@ def export_job_file(request, pk: int):
 @require_http_methods(["POST"])
 def export_job_retry(request, pk: int):
     job = job_for(request, pk)
-    try:
+    # A job that is not failed (retried twice, already running) is simply shown again.
+    with contextlib.suppress(jobs.RetryNotAllowed):
         jobs.retry(job, request.user)
-    except jobs.RetryNotAllowed:
-        pass
     return redirect(reverse("export-job", args=[job.pk]))
