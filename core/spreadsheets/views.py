@@ -31,8 +31,8 @@ def job_data(request, job: ExportJob) -> dict:
         "rows_done": job.rows_done,
         "rows_total": job.rows_total,
         "error": job.error,
-        "url": request.build_absolute_uri(f"/api/v1/export-jobs/{job.pk}/"),
-        "file_url": request.build_absolute_uri(f"/api/v1/export-jobs/{job.pk}/file")
+        "url": request.build_absolute_uri(reverse("api:export-job", args=[job.pk])),
+        "file_url": request.build_absolute_uri(reverse("api:export-job-file", args=[job.pk]))
         if done
         else None,
     }
