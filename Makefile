@@ -36,6 +36,9 @@ demo: migrate
 
 ## make run: the app with demo data on SQLite at http://127.0.0.1:8000
 run: demo
+	# The queue's worker (long exports) runs beside the server and stops with it.
+	DEBUG=true $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make test: the whole suite (browser tests skip without Chromium, except with CI=true)

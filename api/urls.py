@@ -2,7 +2,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from api import accounts, admin_units, exceptions
+from api import accounts, admin_units, exceptions, export_jobs
 from api.applicants.views import FacilityViewSet
 from api.awards import attachments, criteria, entries, panels, rounds, sheets
 from api.awards import results as award_results
@@ -95,6 +95,11 @@ urlpatterns = [
         "rounds/<id:pk>/nominations/",
         award_results.RoundNominationsView.as_view(),
         name="round-nominations",
+    ),
+    # Issue 9: background exports
+    path("export-jobs/<id:pk>/", export_jobs.ExportJobView.as_view(), name="export-job"),
+    path(
+        "export-jobs/<id:pk>/file", export_jobs.ExportJobFileView.as_view(), name="export-job-file"
     ),
     *router.urls,
     # Last: an address under /api/v1/ that matches nothing above (an id that is not one, a

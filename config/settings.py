@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "django_tasks_db",
     "core",
     "applicants",
     "awards",
@@ -143,6 +144,15 @@ USE_THOUSAND_SEPARATOR = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Background work (issue 9: long exports): Django's tasks framework with django-tasks-db's
+# database backend; `python manage.py db_worker` runs the queue (README: Workers).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A list with more rows than this is built in the background; its file is kept this long; a
+# running job whose worker has not reported for EXPORT_STALE_SECONDS is taken as killed.
+EXPORT_BACKGROUND_ROWS = env_int("EXPORT_BACKGROUND_ROWS", 5000)
+EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 72)
+EXPORT_STALE_SECONDS = env_int("EXPORT_STALE_SECONDS", 120)
+
 STORAGES = {
     # Private uploads (dossiers) live under var/, outside every web root; served only by views
     # that check permission.

@@ -259,3 +259,69 @@ class ActivityLog(CleanTextMixin, models.Model):
             for key in keys
             if self.before.get(key) != self.after.get(key)
         ]
+
+
+class ExportJob(models.Model):
+    """A list too long to build during the request (issue 9): built by a background task
+    (core.spreadsheets.tasks) into the private storage, downloadable by who asked and staff
+    until expires_at. Every change of state goes through core.spreadsheets.jobs."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="export_jobs",
+        verbose_name=_("requested by"),
+    )
+    identifier = models.CharField(_("list"), max_length=100)
+    # The exporter's subject (an award round …) by label and pk, so the worker loads it again.
+    subject_type = models.CharField(max_length=100, blank=True)
+    subject_id = models.CharField(max_length=64, blank=True)
+    # The filters on screen, a QueryDict as {key: [values]}.
+    params = models.JSONField(default=dict, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="exports/", blank=True, max_length=300)
+    file_name = models.CharField(max_length=200)
+    error = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("export job")
+        verbose_name_plural = _("export jobs")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=["queued", "running", "done", "failed"]),
+                name="exportjob_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rows_done__gte=0), name="exportjob_rows_done_nonnegative"
+            ),
+            # A finished job always has its file: the file is saved in the same step.
+            models.CheckConstraint(
+                condition=~models.Q(state="done") | ~models.Q(file=""),
+                name="exportjob_done_has_file",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.identifier} #{self.pk} ({self.state})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)
+
+    def is_expired(self, now=None) -> bool:
+        return self.expires_at is not None and (now or timezone.now()) >= self.expires_at

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core import forms
+from core.spreadsheets import views as export_views
 
 urlpatterns = [
     # The pages with a form are listed first only to give their forms the site's styling
@@ -27,4 +28,8 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    # Issue 9: background exports
+    path("exports/<int:pk>/", export_views.export_job, name="export-job"),
+    path("exports/<int:pk>/file/", export_views.export_job_file, name="export-job-file"),
+    path("exports/<int:pk>/retry/", export_views.export_job_retry, name="export-job-retry"),
 ]

@@ -3,7 +3,9 @@ EXPORT_BACKGROUND_ROWS rows) a background job whose page shows its progress."""
 
 import tempfile
 
-from django.http import FileResponse
+from django.conf import settings
+from django.http import FileResponse, JsonResponse
+from django.shortcuts import redirect
 
 from core.spreadsheets import XLSX_CONTENT_TYPE
 from core.spreadsheets.base import Exporter
@@ -32,4 +34,15 @@ def respond(request, exporter: Exporter, *, api: bool = False):
     """The answer to a download request, for a page (api=False) or the API. Raises
     ExportNotAllowed when the user may not have the list; the caller answers 403/404."""
     exporter.check_allowed()
+    if exporter.row_count() > settings.EXPORT_BACKGROUND_ROWS:
+        from core.spreadsheets import jobs
+
+        job = jobs.start_export(exporter)
+        if api:
+            from core.spreadsheets.views import job_data
+
+            response = JsonResponse(job_data(request, job), status=202)
+            response["Location"] = job_data(request, job)["url"]
+            return response
+        return redirect("export-job", pk=job.pk)
     return download_response(exporter)
