@@ -1,5 +1,5 @@
 """Background exports in the API (issue 9): `GET /export-jobs/{id}/` (the job) and
-`GET /export-jobs/{id}/file` (the file; 409 while not done, 410 once expired). Who asked and
+`GET /export-jobs/{id}/file/` (the file; 409 while not done, 410 once expired). Who asked and
 staff only; anyone else 404, as on the pages."""
 
 from django.http import Http404

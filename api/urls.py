@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from api import accounts, admin_units, exceptions, export_jobs
+from api import exports as list_exports
 from api.applicants.views import FacilityViewSet
 from api.awards import attachments, criteria, entries, panels, rounds, sheets
 from api.awards import results as award_results
@@ -96,10 +97,22 @@ urlpatterns = [
         award_results.RoundNominationsView.as_view(),
         name="round-nominations",
     ),
+    # Issue 9: the official lists, one path per list of a round (before the router's rounds/).
+    *(
+        path(
+            f"rounds/<id:pk>/exports/{identifier}.xlsx",
+            view.as_view(),
+            name=f"round-export-{identifier}",
+        )
+        for identifier, view in list_exports.round_export_views()
+    ),
+    path(
+        "facilities/export.xlsx", list_exports.FacilityExportView.as_view(), name="facility-export"
+    ),
     # Issue 9: background exports
     path("export-jobs/<id:pk>/", export_jobs.ExportJobView.as_view(), name="export-job"),
     path(
-        "export-jobs/<id:pk>/file", export_jobs.ExportJobFileView.as_view(), name="export-job-file"
+        "export-jobs/<id:pk>/file/", export_jobs.ExportJobFileView.as_view(), name="export-job-file"
     ),
     *router.urls,
     # Last: an address under /api/v1/ that matches nothing above (an id that is not one, a

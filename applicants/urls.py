@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.facility_list, name="list"),
     path("new/", views.facility_create, name="create"),
     path("wards/", views.ward_options, name="ward-options"),
+    path("export.xlsx", views.facility_export, name="export"),
     path("<id:pk>/", views.facility_detail, name="detail"),
     path("<id:pk>/edit/", views.facility_edit, name="edit"),
 ]

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -88,8 +89,16 @@ def facility_list(request):
         "page_range": page_obj.paginator.get_elided_page_range(page_obj.number),
         "can_create": rules.can_create_facility(request.user),
         "labels": field_labels(),
+        "export_url": _with_filters(reverse("applicants:export"), request.GET),
     }
     return render(request, "applicants/facility_list.html", context)
+
+
+def _with_filters(url: str, query) -> str:
+    """The download link carries the filters on screen (not the page number)."""
+    params = query.copy()
+    params.pop("page", None)
+    return f"{url}?{params.urlencode()}" if params else url
 
 
 @require_safe
@@ -198,3 +207,17 @@ def ward_options(request):
     wards = Ward.objects.filter(province_id=code) if code else Ward.objects.none()
     context = {"wards": wards, "blank_label": blank_choice_label()}
     return render(request, "applicants/_ward_options.html", context)
+
+
+@require_safe
+@login_required
+def facility_export(request):
+    """The facility registry as an official list, with the list page's filters (issue 9)."""
+    from applicants.exports import FacilityRegistryExporter
+    from core.spreadsheets import ExportNotAllowed
+    from core.spreadsheets.delivery import respond
+
+    try:
+        return respond(request, FacilityRegistryExporter(user=request.user, params=request.GET))
+    except ExportNotAllowed:
+        raise PermissionDenied from None

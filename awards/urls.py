@@ -118,3 +118,18 @@ urlpatterns += [
     path("judging/sheets/<id:pk>/", score_sheet.judging_sheet, name="judging-sheet"),
     path("judging/panels/<id:pk>/", judging_pages.judging_panel, name="judging-panel"),
 ]
+
+# Issue 9: the official lists, one path per list of a round (core.spreadsheets.registry).
+from awards.models import AwardRound  # noqa: E402
+from awards.views import exports as export_views  # noqa: E402
+from core.spreadsheets import registry  # noqa: E402
+
+urlpatterns += [
+    path(
+        f"rounds/<id:pk>/exports/{identifier}.xlsx",
+        export_views.round_export,
+        {"identifier": identifier},
+        name=f"round-export-{identifier}",
+    )
+    for identifier in registry.for_subject(AwardRound)
+]

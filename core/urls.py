@@ -1,7 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from core import forms
+from core import (
+    converters,  # noqa: F401  (registers <id:…>)
+    forms,
+)
 from core.spreadsheets import views as export_views
 
 urlpatterns = [
@@ -29,7 +32,7 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     # Issue 9: background exports
-    path("exports/<int:pk>/", export_views.export_job, name="export-job"),
-    path("exports/<int:pk>/file/", export_views.export_job_file, name="export-job-file"),
-    path("exports/<int:pk>/retry/", export_views.export_job_retry, name="export-job-retry"),
+    path("exports/<id:pk>/", export_views.export_job, name="export-job"),
+    path("exports/<id:pk>/file/", export_views.export_job_file, name="export-job-file"),
+    path("exports/<id:pk>/retry/", export_views.export_job_retry, name="export-job-retry"),
 ]

@@ -19,6 +19,7 @@ from awards.models import (
     AwardRound,
     Entry,
 )
+from awards.views import exports as export_views
 from awards.views.common import PAGE_SIZE, criteria_of, posted, round_for
 from core.forms import add_service_errors, call_service
 from core.history import history_rows, state_since
@@ -137,6 +138,8 @@ def render_round_page(request, award_round: AwardRound, failed_form=None):
         )
     criteria = criteria_of(award_round)
     context = {
+        # Issue 9: the official lists this user may download.
+        "export_links": export_views.export_urls(user, award_round) if staff else [],
         "round": award_round,
         "staff": staff,
         "groups": list(award_round.product_groups.all()),

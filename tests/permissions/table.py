@@ -174,6 +174,14 @@ API = [
     # Certificates: staff all, the applicant their facility's once published, others none.
     Row("api:certificate-list",                 "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
     Row("api:certificate-detail",               "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    # Issue 9: the official lists. A finalized round is not public (404 to whoever may not see
+    # it); its chair downloads the recognised list without facilities; staff all.
+    Row("api:round-export-recognized",          "GET",      401,   404,   404,   404,   404,   200,   200,   200,   200),
+    # The facility registry: staff only (the role is checked first: 403).
+    Row("api:facility-export",                  "GET",      401,   403,   403,   403,   403,   403,   200,   200,   200),
+    # Issue 9: background exports. The officer's job: the officer and the other staff.
+    Row("api:export-job",                       "GET",      401,   404,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:export-job-file",                  "GET",      401,   404,   404,   404,   404,   404,   200,   200,   200),
 ]
 
 PAGES = [
@@ -302,6 +310,13 @@ PAGES = [
     Row("awards:judging-sheet",                 "POST",   LOGIN,   403,   403,   302,   404,   404,   403,   403,   403),
     Row("awards:judging-panel",                 "GET",    LOGIN,   403,   403,   403,   404,   200,   403,   403,   403),
     Row("awards:judging-panel",                 "POST",   LOGIN,   403,   403,   403,   404,   302,   403,   403,   403),
+    # Issue 9: the official lists, as the API answers them.
+    Row("awards:round-export-recognized",       "GET",    LOGIN,   404,   404,   404,   404,   200,   200,   200,   200),
+    Row("applicants:export",                    "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   200,   200),
+    # Issue 9: background exports (the officer's job).
+    Row("export-job",                           "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   200,   200),
+    Row("export-job-file",                      "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   200,   200),
+    Row("export-job-retry",                     "POST",   LOGIN,   404,   404,   404,   404,   404,   302,   302,   302),
 ]
 # fmt: on
 

@@ -101,6 +101,14 @@ OBJECTS = {
     "awards:judging-round": lambda w: {"pk": w.judgepages_round.pk},
     "awards:judging-sheet": lambda w: {"pk": w.sheet.pk},
     "awards:judging-panel": lambda w: {"pk": w.judgepages_submitted_sheet.panel_id},
+    # Issue 9: the official lists and their background jobs
+    "api:round-export-recognized": lambda w: {"pk": w.finalized_round.pk},
+    "awards:round-export-recognized": lambda w: {"pk": w.finalized_round.pk},
+    "api:export-job": lambda w: {"pk": w.export_job.pk},
+    "api:export-job-file": lambda w: {"pk": w.export_job.pk},
+    "export-job": lambda w: {"pk": w.export_job.pk},
+    "export-job-file": lambda w: {"pk": w.export_job.pk},
+    "export-job-retry": lambda w: {"pk": w.export_job.pk},
 }
 
 QUERIES = {

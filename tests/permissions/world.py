@@ -319,3 +319,29 @@ class World:
         )
         sheet = ScoreSheetFactory(panel=self.panel, entry=entry, judge=self.users["judge"])
         return give_scores(sheet, [30, 30, 8, 8], submit=True)
+
+    # ---- Issue 9: background exports -------------------------------------------------------
+
+    @cached_property
+    def export_job(self):
+        """A finished background export the officer asked for, its file kept an hour more."""
+        import datetime
+
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from core.models import ExportJob
+
+        job = ExportJob(
+            requested_by=self.officer,
+            identifier="recognized",
+            state=ExportJob.State.DONE,
+            rows_done=1,
+            rows_total=1,
+            file_name="danh-sach-san-pham-duoc-cong-nhan-2026.xlsx",
+            finished_at=timezone.now(),
+            expires_at=timezone.now() + datetime.timedelta(hours=1),
+        )
+        job.file.save("matrix.xlsx", ContentFile(b"PK\x03\x04 not a real workbook"), save=False)
+        job.save()
+        return job
