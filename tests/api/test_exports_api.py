@@ -63,9 +63,7 @@ def test_api_round_export_for_the_blind_rounds_chair_has_no_facility(finalized, 
     assert "Bí Mật" not in _text(_book(response))
 
 
-def test_api_round_export_refuses_who_may_not_have_it(
-    finalized, judge, applicant, other_judge
-):
+def test_api_round_export_refuses_who_may_not_have_it(finalized, judge, applicant, other_judge):
     url = reverse("api:round-export-recognized", args=[finalized.pk])
     assert _api(None).get(url).status_code == 401
     # A finalized round is not public: its existence is not revealed.
