@@ -15,6 +15,7 @@ from bench.harness import django_environment
 BENCHMARKS = {
     "api-list": "bench.api_list",
     "results": "bench.results",
+    "export": "bench.export",
 }
 
 

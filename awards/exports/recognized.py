@@ -15,32 +15,47 @@ from core.spreadsheets import Column, Group, Kind, register
 SUBMITTED = Q(score_sheets__state=ScoreSheet.State.SUBMITTED)
 
 
-def recognized_entries(award_round) -> QuerySet[Entry]:
-    """The round's recognised entries with what the list prints, in its order: by group, then
-    voting code. The score is the mean of the submitted sheets' totals, as on the results page
-    and the facility's own page (awards.result_access.published_outcomes)."""
+FIELDS = (
+    "voting_code",
+    "product_name",
+    "product_group__code",
+    "product_group__name",
+    "facility__name",
+    "facility__ward__name",
+    "facility__province__name",
+    "certificate__number",
+    "certificate__valid_until",
+    "sheet_count",
+    "total_sum",
+)
+
+
+def recognized_entries(award_round) -> QuerySet:
+    """The round's recognised entries, as dicts of what the list prints, in its order: by
+    group, then voting code. The score is the mean of the submitted sheets' totals, as on the
+    results page and the facility's own page (awards.result_access.published_outcomes).
+    Plain values, not model instances: a list of 20,000 rows spends its time writing them."""
     return (
         Entry.objects.filter(round=award_round, state=Entry.State.RECOGNIZED)
-        .select_related(
-            "facility", "facility__ward", "facility__province", "product_group", "certificate"
-        )
         .annotate(
             sheet_count=Count("score_sheets", filter=SUBMITTED),
             total_sum=Sum("score_sheets__total", filter=SUBMITTED),
         )
         .order_by("product_group__code", "voting_code", "pk")
+        .values(*FIELDS)
     )
 
 
-def mean_score(entry: Entry):
-    if not entry.sheet_count:
+def mean_score(entry: dict):
+    if not entry["sheet_count"]:
         return None
-    return ratio(tenths(entry.total_sum), 10 * entry.sheet_count)
+    return ratio(tenths(entry["total_sum"]), 10 * entry["sheet_count"])
 
 
-def address(facility) -> str:
+def address(entry: dict) -> str:
     """Ward and province, as the official list gives it."""
-    return ", ".join(part for part in (facility.ward.name, facility.province.name) if part)
+    parts = (entry["facility__ward__name"], entry["facility__province__name"])
+    return ", ".join(part for part in parts if part)
 
 
 @register
@@ -67,30 +82,34 @@ class RecognizedProducts(RoundListExporter):
         ]
         return columns
 
-    def entries(self) -> QuerySet[Entry]:
+    def entries(self) -> QuerySet:
         return recognized_entries(self.award_round)
 
     def row_count(self) -> int:
         return Entry.objects.filter(round=self.award_round, state=Entry.State.RECOGNIZED).count()
 
-    def row(self, entry: Entry) -> list:
-        certificate = getattr(entry, "certificate", None)
-        values = [entry.voting_code, entry.product_name]
-        if self.shows_facilities():
-            values += [entry.facility.name, address(entry.facility)]
+    def row(self, entry: dict) -> list:
+        values = [entry["voting_code"], entry["product_name"]]
+        if self.facilities:
+            values += [entry["facility__name"], address(entry)]
         values += [
             mean_score(entry),
-            certificate.number if certificate else None,
-            certificate.valid_until if certificate else None,
+            entry["certificate__number"],
+            entry["certificate__valid_until"],
         ]
         return values
 
     def get_groups(self) -> Iterator[Group]:
+        self.facilities = self.shows_facilities()
         return groups_of(self.entries().iterator(chunk_size=2000), self.row)
 
 
-def groups_of(entries: Iterable[Entry], row) -> Iterator[Group]:
-    """Consecutive entries of one product group under its heading (the queryset is ordered by
+def groups_of(entries: Iterable[dict], row) -> Iterator[Group]:
+    """Consecutive entries of one product group under its heading (the rows are ordered by
     group), each row as `row(entry)` gives it; lazily, so a long list is never in memory."""
-    for group, members in groupby(entries, key=lambda entry: entry.product_group):
-        yield Group(str(group.name), (row(entry) for entry in members))
+
+    def group(entry):
+        return entry["product_group__code"], entry["product_group__name"]
+
+    for (_code, name), members in groupby(entries, key=group):
+        yield Group(str(name), (row(entry) for entry in members))

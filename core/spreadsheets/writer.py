@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
@@ -60,6 +61,17 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
+class StyledCell(Cell):
+    """A write-only cell whose style's index in the workbook is known when it is made: openpyxl
+    would otherwise look it up again for every cell it writes."""
+
+    __slots__ = ("known_style_id",)
+
+    @property
+    def style_id(self):
+        return self.known_style_id
+
+
 class Styles:
     """The fonts, borders and alignments of one workbook, shared by every cell."""
 
@@ -77,6 +89,31 @@ class Styles:
         self.left = Alignment(horizontal="left", vertical="top", wrap_text=False)
         self.wrap = Alignment(horizontal="left", vertical="top", wrap_text=True)
         self.right = Alignment(horizontal="right", vertical="top")
+        self._arrays = {}
+
+    def array(self, ws, font, alignment, border, fill, number_format, quote):
+        """The style array of a combination and its index in the workbook, made once per
+        workbook. Shared by the cells that use it: nothing changes a written cell's style."""
+        key = (id(font), id(alignment), id(border), id(fill), number_format, quote)
+        array = self._arrays.get(key)
+        if array is None:
+            cell = WriteOnlyCell(ws)
+            if font is not None:
+                cell.font = font
+            if alignment is not None:
+                cell.alignment = alignment
+            if border is not None:
+                cell.border = border
+            if fill is not None:
+                cell.fill = fill
+            if number_format is not None:
+                cell.number_format = number_format
+            if quote:
+                cell.quotePrefix = True
+            array = self._arrays[key] = (cell._style, ws.parent._cell_styles.add(cell._style))
+            # The objects behind the ids stay alive with the cache, so an id is never reused.
+            self._keep = [*getattr(self, "_keep", []), font, alignment, border, fill]
+        return array
 
 
 class DocumentSheet:
@@ -99,6 +136,10 @@ class DocumentSheet:
         from core.models import Organisation
 
         self.ws = book.create_sheet(title=safe_sheet_name(name))
+        # Every value this sheet appends is a cell of ours (or None): openpyxl's own conversion
+        # first tries each cell as a plain value and takes it from the ValueError that raises,
+        # which costs more than writing it. (openpyxl 3.1's WriteOnlyWorksheet._values_to_row.)
+        self.ws._values_to_row = _cells_to_row
         self.styles = styles
         self.width = max(len(widths), 2)
         self.organisation = organisation or Organisation.current()
@@ -125,18 +166,27 @@ class DocumentSheet:
 
     # ---- building blocks ---------------------------------------------------------------------
 
-    def _cell(self, value, font=None, alignment=None, border=None, fill=None, number_format=None):
-        cell = WriteOnlyCell(self.ws, value=value)
-        if font is not None:
-            cell.font = font
-        if alignment is not None:
-            cell.alignment = alignment
-        if border is not None:
-            cell.border = border
-        if fill is not None:
-            cell.fill = fill
-        if number_format is not None:
-            cell.number_format = number_format
+    def _cell(
+        self,
+        value,
+        font=None,
+        alignment=None,
+        border=None,
+        fill=None,
+        number_format=None,
+        *,
+        formula=False,
+    ):
+        # Text that starts like a formula is kept as text unless it is one of ours (totals).
+        quote = isinstance(value, str) and not formula and value.startswith(FORMULA_STARTS)
+        cell = StyledCell(self.ws, row=1, column=1, value=value)
+        if quote:
+            keep_text(cell)
+        # A cell's style is looked up in the workbook's style lists once per combination, not
+        # per cell (hashing a Font per cell costs more than writing the rows).
+        cell._style, cell.known_style_id = self.styles.array(
+            self.ws, font, alignment, border, fill, number_format, quote
+        )
         return cell
 
     def _append(self, cells: list) -> int:
@@ -206,9 +256,7 @@ class DocumentSheet:
         if value is None or value == "":
             return self._cell(None, s.font, s.wrap, s.border)
         if kind is Kind.TEXT:
-            cell = self._cell(None, s.font, s.wrap if wrap else s.left, s.border)
-            set_text(cell, value)
-            return cell
+            return self._cell(str(value), s.font, s.wrap if wrap else s.left, s.border)
         if kind is Kind.DATE:
             if isinstance(value, datetime.datetime):
                 value = value.date()
@@ -281,18 +329,23 @@ class DocumentSheet:
             self.ws.auto_filter.ref = f"A{first}:{get_column_letter(self.width)}{last}"
 
 
+def _cells_to_row(cells, row_idx):
+    for col_idx, cell in enumerate(cells, 1):
+        if cell is None:
+            continue
+        cell.column = col_idx
+        cell.row = row_idx
+        yield cell
+
+
 def text_value(value) -> str:
     return "" if value is None else str(value)
 
 
-def set_text(cell, value) -> None:
-    """Text stays text: a value starting like a formula is stored as a string, with the quote
-    prefix that tells a spreadsheet never to evaluate it, and reads back unchanged."""
-    text = str(value)
-    cell.value = text
-    if text.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-        cell.quotePrefix = True
+def keep_text(cell) -> None:
+    """Text stays text: a value starting like a formula (its cell has the quote prefix that tells
+    a spreadsheet never to evaluate it) is stored as a string and reads back unchanged."""
+    cell.data_type = "s"
 
 
 def safe_sheet_name(name: str) -> str:

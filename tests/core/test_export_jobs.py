@@ -56,7 +56,7 @@ def start(user, django_capture_on_commit_callbacks) -> ExportJob:
 
 
 # The worker closes old connections, which a test wrapped in a transaction cannot survive.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_export_over_threshold_runs_in_worker_and_downloads(
     client, applicant, officer, other_applicant, django_capture_on_commit_callbacks
 ):
