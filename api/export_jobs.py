@@ -36,7 +36,13 @@ class ExportJobView(APIView):
 
 
 class ExportJobFileView(APIView):
-    @extend_schema(responses={200: OpenApiResponse(description="The .xlsx file.")})
+    @extend_schema(
+        responses={
+            200: OpenApiResponse(description="The .xlsx file."),
+            409: OpenApiResponse(description="The file is not ready (the job runs or failed)."),
+            410: OpenApiResponse(description="The file has expired: create it again."),
+        }
+    )
     def get(self, request, pk: int):
         job = _job(request, pk)
         if job.state != ExportJob.State.DONE:

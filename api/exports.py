@@ -23,6 +23,7 @@ from core.spreadsheets.delivery import respond
 RESPONSES = {
     (200, XLSX_CONTENT_TYPE): OpenApiTypes.BINARY,
     202: OpenApiResponse(description="Built in the background: the export job."),
+    403: OpenApiResponse(description="This user may not have this list."),
 }
 
 

@@ -28,8 +28,8 @@ def round_export(request, pk, identifier):
     return respond(request, exporter)
 
 
-def export_urls(user, award_round: AwardRound) -> list[tuple[str, str]]:
-    """(name, URL) of the round's lists this user may download: the page's download menu."""
+def export_urls(user, award_round: AwardRound) -> list[tuple[str, str, str]]:
+    """(identifier, name, URL) of the round's lists this user may download: the page's menu."""
     from django.urls import reverse
 
     links = []
@@ -39,5 +39,5 @@ def export_urls(user, award_round: AwardRound) -> list[tuple[str, str]]:
         except ExportNotAllowed:
             continue
         url = reverse(f"awards:round-export-{identifier}", args=[award_round.pk])
-        links.append((str(exporter_class.verbose_name), url))
+        links.append((identifier, str(exporter_class.verbose_name), url))
     return links

@@ -57,6 +57,18 @@ EXPECTED = {
     ("POST", "/api/v1/rounds/{id}/nominations/"): ["201", *BODY[:3], "404", "413"],
     ("POST", "/api/v1/rounds/{id}/recognition/"): ["200", *BODY[:3], "404", "413"],
     ("GET", "/api/v1/rounds/{id}/results/"): ["200", "400", "401", "403", "404", "409"],
+    # Issue 9: the official lists and their background jobs.
+    ("GET", "/api/v1/rounds/{id}/exports/recognized.xlsx"): [
+        "200",
+        "202",
+        "400",
+        "401",
+        "403",
+        "404",
+    ],
+    ("GET", "/api/v1/facilities/export.xlsx"): ["200", "202", "400", "401", "403"],
+    ("GET", "/api/v1/export-jobs/{id}/"): ["200", "400", "401", "404"],
+    ("GET", "/api/v1/export-jobs/{id}/file/"): ["200", "400", "401", "404", "409", "410"],
     ("GET", "/api/v1/users/"): ["200", "400", "401", "403", "404"],
     ("POST", "/api/v1/users/"): ["201", *BODY],
     ("GET", "/api/v1/users/{id}/"): ["200", "400", "401", "403", "404"],
