@@ -24,7 +24,8 @@ from django.utils.translation import override
 
 from core.models import ExportJob
 from core.roles import is_staff_role
-from core.spreadsheets.base import Exporter, WorkbookExporter, registry
+from core.spreadsheets.base import Exporter, registry
+from core.spreadsheets.writer import render_xlsx
 
 State = ExportJob.State
 
@@ -133,22 +134,6 @@ def retry(job: ExportJob, user) -> ExportJob:
 # ---- the task body ---------------------------------------------------------------------------
 
 
-def _render(exporter: Exporter, stream, progress) -> None:
-    try:
-        from core.spreadsheets.writer import render_xlsx
-    except ImportError:
-        # Until the writer lands (branch `writer`): a WorkbookExporter writes itself.
-        if not isinstance(exporter, WorkbookExporter):
-            raise
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        exporter.write(book, progress)
-        book.save(stream)
-        return
-    render_xlsx(exporter, stream, progress)
-
-
 def _fail(job_id: int, message: str) -> None:
     ExportJob.objects.filter(pk=job_id, state__in=[State.QUEUED, State.RUNNING]).update(
         state=State.FAILED, error=message, finished_at=timezone.now()
@@ -188,7 +173,7 @@ def run_export(job_id: int) -> str:
         exporter = exporter_for(job)
         exporter.check_allowed()  # rights may have changed since the request
         with open(path, "wb") as stream:
-            _render(exporter, stream, progress)
+            render_xlsx(exporter, stream, progress)
         with open(path, "rb") as stream:
             stored_name = default_storage.save(f"exports/{job.file_name}", File(stream))
         finished = timezone.now()
