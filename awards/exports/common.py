@@ -51,10 +51,10 @@ class RoundExportMixin:
     def title_lines(self) -> list[str]:
         # "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN", then the round: "Bình chọn sản phẩm CNNT tiêu
         # biểu cấp tỉnh năm 2024".
-        return [
-            str(self.verbose_name).upper(),
-            _("%(round)s (year %(year)s)") % {"round": self.award_round, "year": self.year()},
-        ]
+        title = str(self.award_round)
+        if str(self.year()) not in title:  # the demo's titles already say the year
+            title = _("%(round)s (year %(year)s)") % {"round": title, "year": self.year()}
+        return [str(self.verbose_name).upper(), title]
 
 
 class RoundListExporter(RoundExportMixin, ListExporter):

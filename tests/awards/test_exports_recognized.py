@@ -116,3 +116,13 @@ def test_recognized_list_query_count_does_not_grow_with_rows(world, officer):
     entry.state = "recognized"
     entry.save(update_fields=["state"])
     assert count() == before
+
+
+def test_recognized_list_title_names_the_year_once(world, officer):
+    world.title = "Bình chọn sản phẩm CNNT tiêu biểu cấp tỉnh năm 2024"
+    world.save(update_fields=["title"])
+    lines = RecognizedProducts(user=officer, subject=world).title_lines()
+    assert lines == [
+        "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN",
+        "Bình chọn sản phẩm CNNT tiêu biểu cấp tỉnh năm 2024",
+    ]
