@@ -30,13 +30,17 @@ FIELDS = (
 )
 
 
+def recognized_in(award_round) -> QuerySet[Entry]:
+    return Entry.objects.filter(round=award_round, state=Entry.State.RECOGNIZED)
+
+
 def recognized_entries(award_round) -> QuerySet:
     """The round's recognised entries, as dicts of what the list prints, in its order: by
     group, then voting code. The score is the mean of the submitted sheets' totals, as on the
     results page and the facility's own page (awards.result_access.published_outcomes).
     Plain values, not model instances: a list of 20,000 rows spends its time writing them."""
     return (
-        Entry.objects.filter(round=award_round, state=Entry.State.RECOGNIZED)
+        recognized_in(award_round)
         .annotate(
             sheet_count=Count("score_sheets", filter=SUBMITTED),
             total_sum=Sum("score_sheets__total", filter=SUBMITTED),
@@ -86,7 +90,7 @@ class RecognizedProducts(RoundListExporter):
         return recognized_entries(self.award_round)
 
     def row_count(self) -> int:
-        return Entry.objects.filter(round=self.award_round, state=Entry.State.RECOGNIZED).count()
+        return recognized_in(self.award_round).count()
 
     def row(self, entry: dict) -> list:
         values = [entry["voting_code"], entry["product_name"]]

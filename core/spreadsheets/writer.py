@@ -110,10 +110,13 @@ class Styles:
                 cell.number_format = number_format
             if quote:
                 cell.quotePrefix = True
-            array = self._arrays[key] = (cell._style, ws.parent._cell_styles.add(cell._style))
-            # The objects behind the ids stay alive with the cache, so an id is never reused.
-            self._keep = [*getattr(self, "_keep", []), font, alignment, border, fill]
-        return array
+            # The objects behind the key's ids are kept with it, so an id is never reused.
+            self._arrays[key] = (
+                (cell._style, ws.parent._cell_styles.add(cell._style)),
+                (font, alignment, border, fill),
+            )
+            array = self._arrays[key]
+        return array[0]
 
 
 class DocumentSheet:
@@ -228,7 +231,8 @@ class DocumentSheet:
     def line(self, text: str, *, bold=False, italic=False, align="left", font=None) -> int:
         s = self.styles
         if font is None:
-            font = Font(name=FONT_NAME, size=13, bold=bold, italic=italic)
+            # The workbook's shared fonts: a line never makes a style of its own.
+            font = s.head_bold if bold else s.head_italic if italic else s.head
         alignment = s.centre if align == "center" else s.wrap
         row = self._append([self._cell(text_value(text), font, alignment)])
         self._merge(row, 1, self.width)
