@@ -23,6 +23,7 @@ from core.history import history_rows
 from core.http import require_form, require_safe
 from core.models import Organisation, Ward
 from core.roles import Role, is_staff_role, role_of
+from core.spreadsheets.delivery import with_filters
 
 PAGE_SIZE = 25
 
@@ -89,16 +90,9 @@ def facility_list(request):
         "page_range": page_obj.paginator.get_elided_page_range(page_obj.number),
         "can_create": rules.can_create_facility(request.user),
         "labels": field_labels(),
-        "export_url": _with_filters(reverse("applicants:export"), request.GET),
+        "export_url": with_filters(reverse("applicants:export"), request.GET),
     }
     return render(request, "applicants/facility_list.html", context)
-
-
-def _with_filters(url: str, query) -> str:
-    """The download link carries the filters on screen (not the page number)."""
-    params = query.copy()
-    params.pop("page", None)
-    return f"{url}?{params.urlencode()}" if params else url
 
 
 @require_safe

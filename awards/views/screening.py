@@ -25,6 +25,7 @@ from core.history import state_since
 from core.http import require_form, require_safe
 from core.models import Province
 from core.roles import is_staff_role
+from core.spreadsheets.delivery import with_filters
 from core.workflow import TransitionConflict
 
 
@@ -103,6 +104,10 @@ def render_entry_list(request, award_round: AwardRound, *, bulk_form=None, bulk_
         "selectable": can_screen
         and any(entry.state == Entry.State.SUBMITTED for entry in page_obj),
         "submitted": Entry.State.SUBMITTED,
+        # The register of entries with the filters on screen (awards.exports.entries).
+        "export_url": with_filters(
+            reverse("awards:round-export-entries", args=[award_round.pk]), request.GET
+        ),
     }
     return render(request, "awards/round_entries.html", context)
 

@@ -14,6 +14,14 @@ from core.spreadsheets.base import Exporter
 SPOOL_BYTES = 8 * 1024 * 1024
 
 
+def with_filters(url: str, query) -> str:
+    """A list page's download link: its URL with the filters on screen (not the page number),
+    so the file holds the rows the page shows."""
+    params = query.copy()
+    params.pop("page", None)
+    return f"{url}?{params.urlencode()}" if params else url
+
+
 def download_response(exporter: Exporter) -> FileResponse:
     """The list as an attachment named exporter.file_name()."""
     from core.spreadsheets.writer import render_xlsx

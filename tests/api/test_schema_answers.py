@@ -11,6 +11,9 @@ MAX_ID = 2**63 - 1
 BODY = ["400", "401", "403", "413"]
 
 # Every operation and the status codes it documents, success first.
+# A round's official list: the file, or a background job (202); 400 on a filter it cannot read.
+LIST_ANSWERS = ["200", "202", "400", "401", "403", "404"]
+
 EXPECTED = {
     ("POST", "/api/v1/auth/token/"): ["200", "400", "413", "429"],
     ("GET", "/api/v1/certificates/"): ["200", "400", "401", "404"],
@@ -58,14 +61,10 @@ EXPECTED = {
     ("POST", "/api/v1/rounds/{id}/recognition/"): ["200", *BODY[:3], "404", "413"],
     ("GET", "/api/v1/rounds/{id}/results/"): ["200", "400", "401", "403", "404", "409"],
     # Issue 9: the official lists and their background jobs.
-    ("GET", "/api/v1/rounds/{id}/exports/recognized.xlsx"): [
-        "200",
-        "202",
-        "400",
-        "401",
-        "403",
-        "404",
-    ],
+    **{
+        ("GET", f"/api/v1/rounds/{{id}}/exports/{name}.xlsx"): LIST_ANSWERS
+        for name in ("recognized", "nominees", "entries")
+    },
     ("GET", "/api/v1/facilities/export.xlsx"): ["200", "202", "400", "401", "403"],
     ("GET", "/api/v1/export-jobs/{id}/"): ["200", "400", "401", "404"],
     ("GET", "/api/v1/export-jobs/{id}/file/"): ["200", "400", "401", "404", "409", "410"],
