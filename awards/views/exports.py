@@ -28,12 +28,19 @@ def round_export(request, pk, identifier):
     return respond(request, exporter)
 
 
-def export_urls(user, award_round: AwardRound) -> list[tuple[str, str, str]]:
-    """(identifier, name, URL) of the round's lists this user may download: the page's menu."""
+# The lists whose data the results page shows (the register of entries is the entry list's).
+RESULT_LISTS = ("recognized", "nominees", "scores", "score-sheets")
+
+
+def export_urls(user, award_round: AwardRound, only=None) -> list[tuple[str, str, str]]:
+    """(identifier, name, URL) of the round's lists this user may download (of those named in
+    `only`, when given): a page's menu."""
     from django.urls import reverse
 
     links = []
     for identifier, exporter_class in registry.for_subject(AwardRound).items():
+        if only is not None and identifier not in only:
+            continue
         try:
             exporter_class(user=user, subject=award_round).check_allowed()
         except ExportNotAllowed:

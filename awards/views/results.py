@@ -16,6 +16,7 @@ from awards.forms.results import NominationForm, RecognitionForm
 from awards.models import AwardRound, Certificate, Entry, Nomination, Recognition
 from awards.result_access import can_view_results, sees_facilities
 from awards.results import compute_results
+from awards.views.exports import RESULT_LISTS, export_urls
 from core.forms import add_service_errors, call_service
 from core.http import require_POST, require_safe
 from core.roles import Role, has_role
@@ -61,6 +62,8 @@ def render_results(
         "staff": sees_facilities(user),
         "visible": award_round.phase.results_visible,
         "sort": request.GET.get("sort") if request.GET.get("sort") in SORTS else "score",
+        # A chair downloads here what the round's page (staff only) offers staff.
+        "export_links": export_urls(user, award_round, only=RESULT_LISTS),
     }
     if not award_round.phase.results_visible:
         return render(request, "awards/results.html", context, status=status)

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from awards.exports.nominees import NomineeList
 from awards.models import Nomination, ProductGroup
@@ -128,3 +129,21 @@ def test_nominees_list_query_count_does_not_grow_with_rows(world, officer):
     _nominate(third, "17/QĐ-SCT")
     AttachmentFactory(entry=third, kind="photo")
     assert count() == before
+
+
+def test_results_page_offers_the_chair_the_lists_of_results_without_facilities(
+    world, chair, client
+):
+    client.force_login(chair)
+    page = client.get(reverse("awards:round-results", args=[world.pk]))
+    html = page.content.decode()
+    assert 'id="results-export-recognized"' in html
+    assert 'id="results-export-nominees"' in html
+    assert 'id="results-export-entries"' not in html  # the entry list's, staff only
+    url = dict((i, u) for i, _n, u in page.context["export_links"])["nominees"]
+    download = client.get(url)
+    assert download.status_code == 200
+    ws = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    assert "Bí Mật" not in text
+    assert "T2024-2-001" in text
