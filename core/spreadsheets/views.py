@@ -3,6 +3,7 @@ partial), the file, and Retry. Anyone but who asked and staff is answered 404.""
 
 import contextlib
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from core.models import ExportJob
-from core.spreadsheets import XLSX_CONTENT_TYPE, jobs
+from core.spreadsheets import XLSX_CONTENT_TYPE, jobs, registry
 
 
 def job_for(request, pk: int) -> ExportJob:
@@ -54,6 +55,9 @@ def export_job(request, pk: int):
     context = {"job": job, "percent": _percent(job)}
     if request.htmx:
         return render(request, "core/_export_job_progress.html", context)
+    exporter_class = registry.get(job.identifier)
+    context["keep_hours"] = settings.EXPORT_KEEP_HOURS
+    context["list_name"] = str(exporter_class.verbose_name) if exporter_class else job.file_name
     return render(request, "core/export_job.html", context)
 
 
