@@ -139,6 +139,18 @@ class ScoreSheets(RoundWorkbookExporter):
                 if progress:
                     progress(done, total)
             document.finish()
+        if not by_judge:  # still a document, saying why it holds no sheet
+            document = DocumentSheet(
+                book,
+                str(self.verbose_name),
+                WIDTHS,
+                styles=styles,
+                organisation=organisation,
+                orientation="portrait",
+            )
+            document.document_header()
+            document.title([_("Score sheet").upper(), *self.title_lines()[1:]])
+            document.line(_("No score sheet of this round has been submitted yet."))
         if progress:
             progress(done, total)
 

@@ -283,6 +283,15 @@ def test_query_count_does_not_grow_with_sheets(world, officer):
     assert count() == one
 
 
+def test_a_round_without_submitted_sheets_still_gives_a_document(world, officer):
+    world.score_sheets.filter(state="submitted").update(state="draft")
+    book = _book(ScoreSheets(user=officer, subject=world))
+    assert book.sheetnames == [vi("Score sheets")]
+    rows = _rows(book.worksheets[0])
+    assert rows[3][0] == "PHIẾU CHẤM ĐIỂM"
+    assert rows[6][0] == vi("No score sheet of this round has been submitted yet.")
+
+
 def test_worksheet_names_stay_unique_when_judges_share_a_name():
     long = "Nguyễn Thị Thanh Hương Xuân Mai Lan"  # more than 31 characters
     assert worksheet_names(["Nguyễn Văn A", "Nguyễn Văn A", "nguyễn văn a", long, long]) == [
