@@ -135,6 +135,7 @@ class DocumentSheet:
         styles: "Styles",
         freeze_at: str | None = None,
         organisation=None,
+        orientation: str = "landscape",
     ):
         from core.models import Organisation
 
@@ -151,11 +152,11 @@ class DocumentSheet:
         if freeze_at:
             self.ws.freeze_panes = freeze_at
         self.next_row = 1
-        self._setup_page()
+        self._setup_page(orientation)
 
-    def _setup_page(self) -> None:
+    def _setup_page(self, orientation: str = "landscape") -> None:
         ws = self.ws
-        ws.page_setup.orientation = "landscape"
+        ws.page_setup.orientation = orientation
         ws.page_setup.paperSize = 9  # A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
@@ -248,27 +249,30 @@ class DocumentSheet:
         cells = [self._cell(str(t), s.bold, s.centre, s.border, s.fill) for t in titles]
         return self._append(cells)
 
-    def row(self, values: Sequence[Any], kinds: Sequence[Kind], wraps=None) -> int:
+    def row(self, values: Sequence[Any], kinds: Sequence[Kind], wraps=None, *, bold=False) -> int:
+        """One table row; `bold` for a row that sums others (a parent criterion, a total)."""
+        font = self.styles.bold if bold else self.styles.font
         cells = []
         for index, (value, kind) in enumerate(zip(values, kinds, strict=True)):
             wrap = True if wraps is None else wraps[index]
-            cells.append(self._typed(value, kind, wrap))
+            cells.append(self._typed(value, kind, wrap, font))
         return self._append(cells)
 
-    def _typed(self, value, kind: Kind, wrap: bool = True):
+    def _typed(self, value, kind: Kind, wrap: bool = True, font=None):
         s = self.styles
+        font = font or s.font
         if value is None or value == "":
-            return self._cell(None, s.font, s.wrap, s.border)
+            return self._cell(None, font, s.wrap, s.border)
         if kind is Kind.TEXT:
-            return self._cell(str(value), s.font, s.wrap if wrap else s.left, s.border)
+            return self._cell(str(value), font, s.wrap if wrap else s.left, s.border)
         if kind is Kind.DATE:
             if isinstance(value, datetime.datetime):
                 value = value.date()
-            return self._cell(value, s.font, s.right, s.border, number_format="dd/mm/yyyy")
+            return self._cell(value, font, s.right, s.border, number_format="dd/mm/yyyy")
         if kind is Kind.SCORE:
             value = Decimal(value) if not isinstance(value, Decimal) else value
-            return self._cell(value, s.font, s.right, s.border, number_format="0.0")
-        return self._cell(int(value), s.font, s.right, s.border, number_format="#,##0")
+            return self._cell(value, font, s.right, s.border, number_format="0.0")
+        return self._cell(int(value), font, s.right, s.border, number_format="#,##0")
 
     def group_heading(self, text: str) -> int:
         s = self.styles
