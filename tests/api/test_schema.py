@@ -49,6 +49,7 @@ def test_schema_endpoint_answers_openapi(api_client):
         "/api/v1/rounds/{id}/exports/entries.xlsx",
         "/api/v1/rounds/{id}/exports/nominees.xlsx",
         "/api/v1/rounds/{id}/exports/recognized.xlsx",
+        "/api/v1/rounds/{id}/exports/score-sheets.xlsx",
         "/api/v1/rounds/{id}/exports/scores.xlsx",
         "/api/v1/rounds/{id}/history/",
         "/api/v1/rounds/{id}/nominations/",

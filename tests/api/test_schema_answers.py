@@ -63,7 +63,7 @@ EXPECTED = {
     # Issue 9: the official lists and their background jobs.
     **{
         ("GET", f"/api/v1/rounds/{{id}}/exports/{name}.xlsx"): LIST_ANSWERS
-        for name in ("recognized", "nominees", "entries", "scores")
+        for name in ("recognized", "nominees", "entries", "scores", "score-sheets")
     },
     ("GET", "/api/v1/facilities/export.xlsx"): ["200", "202", "400", "401", "403"],
     ("GET", "/api/v1/export-jobs/{id}/"): ["200", "400", "401", "404"],

@@ -179,6 +179,9 @@ API = [
     Row("api:round-export-recognized",          "GET",      401,   404,   404,   404,   404,   200,   200,   200,   200),
     Row("api:round-export-nominees",            "GET",      401,   404,   404,   404,   404,   200,   200,   200,   200),
     Row("api:round-export-scores",              "GET",      401,   404,   404,   404,   404,   200,   200,   200,   200),
+    # The score sheets carry every judge's points: staff only (a chair is answered as for the
+    # register of entries: the round's page is not theirs).
+    Row("api:round-export-score-sheets",        "GET",      401,   404,   404,   404,   404,   404,   200,   200,   200),
     # The register of entries: staff only (a chair sees the round's results, not its entries).
     Row("api:round-export-entries",             "GET",      401,   404,   404,   404,   404,   404,   200,   200,   200),
     # The facility registry: staff only (the role is checked first: 403).
@@ -318,6 +321,7 @@ PAGES = [
     Row("awards:round-export-recognized",       "GET",    LOGIN,   404,   404,   404,   404,   200,   200,   200,   200),
     Row("awards:round-export-nominees",         "GET",    LOGIN,   404,   404,   404,   404,   200,   200,   200,   200),
     Row("awards:round-export-scores",           "GET",    LOGIN,   404,   404,   404,   404,   200,   200,   200,   200),
+    Row("awards:round-export-score-sheets",     "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   200,   200),
     Row("awards:round-export-entries",          "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   200,   200),
     Row("applicants:export",                    "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   200,   200),
     # Issue 9: background exports (the officer's job).

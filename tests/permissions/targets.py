@@ -104,6 +104,8 @@ OBJECTS = {
     # Issue 9: the official lists and their background jobs
     "api:round-export-recognized": lambda w: {"pk": w.finalized_round.pk},
     "awards:round-export-recognized": lambda w: {"pk": w.finalized_round.pk},
+    "api:round-export-score-sheets": lambda w: {"pk": w.finalized_round.pk},
+    "awards:round-export-score-sheets": lambda w: {"pk": w.finalized_round.pk},
     "api:round-export-scores": lambda w: {"pk": w.finalized_round.pk},
     "awards:round-export-scores": lambda w: {"pk": w.finalized_round.pk},
     "api:round-export-nominees": lambda w: {"pk": w.finalized_round.pk},
