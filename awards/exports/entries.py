@@ -9,25 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awards.exports.common import RoundListExporter
-from awards.exports.recognized import address, groups_of
+from awards.exports.recognized import ENTRY_FIELDS, address, groups_of
 from awards.filters import EntryFilter
 from awards.models import Entry
 from awards.queries import entries_visible_to
 from core.spreadsheets import Column, Group, Kind, register
 
-FIELDS = (
-    "voting_code",
-    "product_name",
-    "product_group__code",
-    "product_group__name",
-    "facility__name",
-    "facility__ward__name",
-    "facility__province__name",
-    "state",
-    "created_at",
-    "submitted_at",
-    "updated_at",
-)
+# A recognised product's identity, then the entry's state and dates.
+FIELDS = (*ENTRY_FIELDS, "state", "created_at", "submitted_at", "updated_at")
 
 
 def _local_date(moment):

@@ -9,7 +9,13 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from awards.exports.common import RoundListExporter
-from awards.exports.recognized import FIELDS, SUBMITTED, address, groups_of, mean_score
+from awards.exports.recognized import (
+    FIELDS,
+    SUBMITTED,
+    groups_of,
+    recognized_columns,
+    recognized_values,
+)
 from awards.models import Attachment, Entry
 from core.spreadsheets import Column, Group, Kind, register
 
@@ -70,19 +76,8 @@ class NomineeList(RoundListExporter):
     chairs_may_download = True
 
     def get_columns(self) -> list[Column]:
-        columns = [
-            Column("voting_code", _("Voting code"), width=14, wrap=False),
-            Column("product", _("Product"), width=28),
-        ]
-        if self.shows_facilities():
-            columns += [
-                Column("facility", _("Facility"), width=26),
-                Column("address", _("Address"), width=26),
-            ]
-        columns += [
-            Column("score", _("Score"), Kind.SCORE),
-            Column("certificate", _("Certificate number"), width=16, wrap=False),
-            Column("valid_until", _("Valid until"), Kind.DATE),
+        return [
+            *recognized_columns(self.shows_facilities()),
             Column("decision_number", _("Nomination decision"), width=16),
             Column("decision_date", _("Decision date"), Kind.DATE),
             Column("photos", _("Photos"), Kind.INTEGER, width=8),
@@ -90,19 +85,13 @@ class NomineeList(RoundListExporter):
             Column("mau02", _("Form 02"), width=8),
             Column("certificate_present", _("Certificate"), width=10),
         ]
-        return columns
 
     def row_count(self) -> int:
         return nominated_in(self.award_round).count()
 
     def row(self, entry: dict) -> list:
-        values = [entry["voting_code"], entry["product_name"]]
-        if self.facilities:
-            values += [entry["facility__name"], address(entry)]
-        values += [
-            mean_score(entry),
-            entry["certificate__number"],
-            entry["certificate__valid_until"],
+        return [
+            *recognized_values(entry, self.facilities),
             entry["nomination__decision_number"],
             entry["nomination__decision_date"],
             entry["photos"],
@@ -111,7 +100,6 @@ class NomineeList(RoundListExporter):
             # Issued in this system, or a copy of one issued elsewhere in the dossier.
             _tick(bool(entry["certificate__number"]) or entry["certificate_copies"] > 0),
         ]
-        return values
 
     def get_groups(self) -> Iterator[Group]:
         self.facilities = self.shows_facilities()

@@ -15,7 +15,8 @@ from core.spreadsheets import Column, Group, Kind, register
 SUBMITTED = Q(score_sheets__state=ScoreSheet.State.SUBMITTED)
 
 
-FIELDS = (
+# An entry as every list of a round names it: code, product, group, facility and address.
+ENTRY_FIELDS = (
     "voting_code",
     "product_name",
     "product_group__code",
@@ -23,6 +24,10 @@ FIELDS = (
     "facility__name",
     "facility__ward__name",
     "facility__province__name",
+)
+
+FIELDS = (
+    *ENTRY_FIELDS,
     "certificate__number",
     "certificate__valid_until",
     "sheet_count",
@@ -62,6 +67,38 @@ def address(entry: dict) -> str:
     return ", ".join(part for part in parts if part)
 
 
+def recognized_columns(facilities: bool) -> list[Column]:
+    """The columns of a recognised product: the nominees list starts with them too."""
+    columns = [
+        Column("voting_code", _("Voting code"), width=14, wrap=False),
+        Column("product", _("Product"), width=30),
+    ]
+    if facilities:
+        columns += [
+            Column("facility", _("Facility"), width=28),
+            Column("address", _("Address"), width=28),
+        ]
+    return [
+        *columns,
+        Column("score", _("Score"), Kind.SCORE),
+        Column("certificate", _("Certificate number"), width=17, wrap=False),
+        Column("valid_until", _("Valid until"), Kind.DATE),
+    ]
+
+
+def recognized_values(entry: dict, facilities: bool) -> list:
+    """A row of recognised_entries' values in the order of recognized_columns."""
+    values = [entry["voting_code"], entry["product_name"]]
+    if facilities:
+        values += [entry["facility__name"], address(entry)]
+    return [
+        *values,
+        mean_score(entry),
+        entry["certificate__number"],
+        entry["certificate__valid_until"],
+    ]
+
+
 @register
 class RecognizedProducts(RoundListExporter):
     identifier = "recognized"
@@ -70,21 +107,7 @@ class RecognizedProducts(RoundListExporter):
     chairs_may_download = True
 
     def get_columns(self) -> list[Column]:
-        columns = [
-            Column("voting_code", _("Voting code"), width=14, wrap=False),
-            Column("product", _("Product"), width=32),
-        ]
-        if self.shows_facilities():
-            columns += [
-                Column("facility", _("Facility"), width=30),
-                Column("address", _("Address"), width=30),
-            ]
-        columns += [
-            Column("score", _("Score"), Kind.SCORE),
-            Column("certificate", _("Certificate number"), width=18, wrap=False),
-            Column("valid_until", _("Valid until"), Kind.DATE),
-        ]
-        return columns
+        return recognized_columns(self.shows_facilities())
 
     def entries(self) -> QuerySet:
         return recognized_entries(self.award_round)
@@ -93,15 +116,7 @@ class RecognizedProducts(RoundListExporter):
         return recognized_in(self.award_round).count()
 
     def row(self, entry: dict) -> list:
-        values = [entry["voting_code"], entry["product_name"]]
-        if self.facilities:
-            values += [entry["facility__name"], address(entry)]
-        values += [
-            mean_score(entry),
-            entry["certificate__number"],
-            entry["certificate__valid_until"],
-        ]
-        return values
+        return recognized_values(entry, self.facilities)
 
     def get_groups(self) -> Iterator[Group]:
         self.facilities = self.shows_facilities()

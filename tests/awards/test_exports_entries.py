@@ -6,21 +6,22 @@ import io
 
 import openpyxl
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from awards.exports.entries import EntryRegister
 from awards.models import ProductGroup
 from core.spreadsheets import ExportNotAllowed, registry
-from core.spreadsheets.writer import render_xlsx
+from tests.awards.export_files import (
+    HEADER_ROW,
+    queries_to_render,
+    sheet_of,
+    table_values,
+)
 from tests.awards.export_world import recognized_round
 from tests.factories import EntryFactory, FacilityFactory
 
 pytestmark = pytest.mark.django_db
-
-HEADER_ROW = 7
 
 
 @pytest.fixture
@@ -38,20 +39,9 @@ def world(judge, chair):
     return award_round
 
 
-def _sheet(exporter):
-    buffer = io.BytesIO()
-    render_xlsx(exporter, buffer)
-    buffer.seek(0)
-    return openpyxl.load_workbook(buffer).active
-
-
-def _values(ws):
-    return [[cell.value for cell in row] for row in ws.iter_rows(min_row=HEADER_ROW)]
-
-
 def _products(ws):
     """The product column of the data rows (a row with an STT number)."""
-    return [row[2] for row in _values(ws)[1:] if isinstance(row[0], int)]
+    return [row[2] for row in table_values(ws)[1:] if isinstance(row[0], int)]
 
 
 def test_register_lists_every_entry_with_state_facility_and_dates(world, officer):
@@ -59,9 +49,9 @@ def test_register_lists_every_entry_with_state_facility_and_dates(world, officer
     exporter.check_allowed()
     assert registry.get("entries") is EntryRegister
     assert exporter.file_name() == "so-dang-ky-san-pham-2024.xlsx"
-    ws = _sheet(exporter)
+    ws = sheet_of(exporter)
     assert ws["A4"].value == "SỔ ĐĂNG KÝ SẢN PHẨM THAM GIA BÌNH CHỌN"
-    rows = _values(ws)
+    rows = table_values(ws)
     assert rows[0] == [
         "STT", "Mã số bình chọn", "Sản phẩm", "Cơ sở", "Địa chỉ", "Trạng thái", "Ngày đăng ký",
         "Ngày nộp", "Cập nhật lần cuối",
@@ -107,7 +97,7 @@ def test_register_filters_on_screen_are_the_files_filters(world, officer, client
     page = client.get(reverse("awards:round-entries", args=[world.pk]), query)
     assert page.status_code == 200
     on_screen = [entry.product_name for entry in page.context["page_obj"]]
-    in_file = _products(_sheet(EntryRegister(user=officer, subject=world, params=query)))
+    in_file = _products(sheet_of(EntryRegister(user=officer, subject=world, params=query)))
     assert sorted(in_file) == sorted(on_screen)
     # The page's download link carries its filters (not the page number).
     link = page.context["export_url"]
@@ -133,9 +123,7 @@ def test_register_is_for_staff_only(world, chair, judge, applicant):
 
 def test_register_query_count_does_not_grow_with_rows(world, officer):
     def count():
-        with CaptureQueriesContext(connection) as queries:
-            _sheet(EntryRegister(user=officer, subject=world))
-        return len(queries)
+        return queries_to_render(EntryRegister(user=officer, subject=world))
 
     before = count()
     EntryFactory(round=world, product_group=ProductGroup.objects.get(code=3), state="draft")

@@ -6,20 +6,22 @@ import io
 
 import openpyxl
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.exports.nominees import NomineeList
 from awards.models import Nomination, ProductGroup
 from core.spreadsheets import ExportNotAllowed, registry
-from core.spreadsheets.writer import render_xlsx
+from tests.awards.export_files import (
+    HEADER_ROW,
+    queries_to_render,
+    sheet_of,
+    table_values,
+    text_of,
+)
 from tests.awards.export_world import recognized_round
 from tests.factories import AttachmentFactory
 
 pytestmark = pytest.mark.django_db
-
-HEADER_ROW = 7
 
 
 def _nominate(entry, number="15/QĐ-SCT", date=datetime.date(2024, 12, 10)):
@@ -41,25 +43,14 @@ def world(judge, chair):
     return award_round
 
 
-def _sheet(exporter):
-    buffer = io.BytesIO()
-    render_xlsx(exporter, buffer)
-    buffer.seek(0)
-    return openpyxl.load_workbook(buffer).active
-
-
-def _values(ws):
-    return [[cell.value for cell in row] for row in ws.iter_rows(min_row=HEADER_ROW)]
-
-
 def test_nominees_list_gives_the_decision_and_the_dossier(world, officer):
     exporter = NomineeList(user=officer, subject=world)
     exporter.check_allowed()
     assert registry.get("nominees") is NomineeList
     assert exporter.file_name() == "danh-sach-san-pham-de-cu-2024.xlsx"
-    ws = _sheet(exporter)
+    ws = sheet_of(exporter)
     assert ws["A4"].value == "DANH SÁCH SẢN PHẨM ĐỀ CỬ THAM GIA BÌNH CHỌN CẤP TRÊN"
-    rows = _values(ws)
+    rows = table_values(ws)
     assert rows[0] == [
         "STT", "Mã số bình chọn", "Sản phẩm", "Cơ sở", "Địa chỉ", "Điểm", "Số giấy chứng nhận",
         "Có giá trị đến", "Quyết định đề cử", "Ngày quyết định", "Ảnh sản phẩm", "Mẫu 01", "Mẫu 02",
@@ -93,7 +84,7 @@ def test_nominees_list_gives_the_decision_and_the_dossier(world, officer):
 
 
 def test_nominees_list_leaves_out_recognised_products_not_nominated(world, officer):
-    text = {c.value for row in _sheet(NomineeList(user=officer, subject=world)).iter_rows()
+    text = {c.value for row in sheet_of(NomineeList(user=officer, subject=world)).iter_rows()
             for c in row}  # fmt: skip
     assert "T2024-2-001" in text
     assert "T2024-2-003" not in text
@@ -102,12 +93,12 @@ def test_nominees_list_leaves_out_recognised_products_not_nominated(world, offic
 def test_nominees_list_of_a_blind_rounds_chair_names_no_facility(world, chair):
     exporter = NomineeList(user=chair, subject=world)
     exporter.check_allowed()
-    ws = _sheet(exporter)
-    text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    ws = sheet_of(exporter)
+    text = text_of(ws)
     for entry in world.entries.select_related("facility__ward"):
         assert entry.facility.name not in text
         assert entry.facility.ward.name not in text
-    assert "Cơ sở" not in _values(ws)[0]
+    assert "Cơ sở" not in table_values(ws)[0]
 
 
 def test_nominees_list_refused_to_judges_and_applicants(world, judge, applicant):
@@ -118,9 +109,7 @@ def test_nominees_list_refused_to_judges_and_applicants(world, judge, applicant)
 
 def test_nominees_list_query_count_does_not_grow_with_rows(world, officer):
     def count():
-        with CaptureQueriesContext(connection) as queries:
-            _sheet(NomineeList(user=officer, subject=world))
-        return len(queries)
+        return queries_to_render(NomineeList(user=officer, subject=world))
 
     before = count()
     third = world.entries.get(voting_code="T2024-2-003")
@@ -144,6 +133,6 @@ def test_results_page_offers_the_chair_the_lists_of_results_without_facilities(
     download = client.get(url)
     assert download.status_code == 200
     ws = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
-    text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    text = text_of(ws)
     assert "Bí Mật" not in text
     assert "T2024-2-001" in text

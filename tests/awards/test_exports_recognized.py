@@ -2,20 +2,22 @@
 facilities only for staff, and who may download it."""
 
 import datetime
-import io
 
-import openpyxl
 import pytest
 
 from awards.exports.recognized import RecognizedProducts
 from awards.models import ProductGroup
 from core.spreadsheets import ExportNotAllowed, registry
-from core.spreadsheets.writer import render_xlsx
+from tests.awards.export_files import (
+    HEADER_ROW,
+    queries_to_render,
+    sheet_of,
+    table_values,
+    text_of,
+)
 from tests.awards.export_world import recognized_round
 
 pytestmark = pytest.mark.django_db
-
-HEADER_ROW = 7  # two header lines, a blank, two title lines, a blank
 
 
 @pytest.fixture
@@ -23,26 +25,15 @@ def world(judge, chair):
     return recognized_round(judge, chair)
 
 
-def _sheet(exporter):
-    buffer = io.BytesIO()
-    render_xlsx(exporter, buffer)
-    buffer.seek(0)
-    return openpyxl.load_workbook(buffer).active
-
-
-def _values(ws):
-    return [[cell.value for cell in row] for row in ws.iter_rows(min_row=HEADER_ROW)]
-
-
 def test_recognized_list_groups_products_with_scores_and_certificates(world, officer):
     exporter = RecognizedProducts(user=officer, subject=world)
     exporter.check_allowed()
     assert registry.get("recognized") is RecognizedProducts
     assert exporter.file_name() == "danh-sach-san-pham-duoc-cong-nhan-2024.xlsx"
-    ws = _sheet(exporter)
+    ws = sheet_of(exporter)
     assert ws["A4"].value == "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN"
     assert ws["A5"].value == f"{world.title} (năm 2024)"
-    rows = _values(ws)
+    rows = table_values(ws)
     assert rows[0] == [
         "STT", "Mã số bình chọn", "Sản phẩm", "Cơ sở", "Địa chỉ", "Điểm", "Số giấy chứng nhận",
         "Có giá trị đến",
@@ -76,13 +67,13 @@ def test_recognized_list_groups_products_with_scores_and_certificates(world, off
 def test_recognized_list_for_a_blind_rounds_chair_names_no_facility(world, chair):
     exporter = RecognizedProducts(user=chair, subject=world)
     exporter.check_allowed()
-    ws = _sheet(exporter)
-    text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    ws = sheet_of(exporter)
+    text = text_of(ws)
     assert "Bí Mật" not in text
     for entry in world.entries.select_related("facility__ward", "facility__province"):
         assert entry.facility.name not in text
         assert entry.facility.ward.name not in text
-    assert _values(ws)[0] == [
+    assert table_values(ws)[0] == [
         "STT",
         "Mã số bình chọn",
         "Sản phẩm",
@@ -103,13 +94,8 @@ def test_recognized_list_refused_to_judges_applicants_and_anonymous(
 
 
 def test_recognized_list_query_count_does_not_grow_with_rows(world, officer):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def count():
-        with CaptureQueriesContext(connection) as queries:
-            _sheet(RecognizedProducts(user=officer, subject=world))
-        return len(queries)
+        return queries_to_render(RecognizedProducts(user=officer, subject=world))
 
     before = count()
     entry = world.entries.get(voting_code="T2024-2-003")

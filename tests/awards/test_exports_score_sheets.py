@@ -7,8 +7,6 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -16,7 +14,8 @@ from awards.exports.score_sheets import ScoreSheets, worksheet_names
 from awards.models import ProductGroup, RoundCriterion
 from core.models import Organisation
 from core.spreadsheets import ExportNotAllowed, Kind, WorkbookExporter, registry
-from core.spreadsheets.writer import DocumentSheet, Styles, render_xlsx
+from core.spreadsheets.writer import DocumentSheet, Styles
+from tests.awards.export_files import queries_to_render, text_of, workbook_of
 from tests.factories import (
     AwardRoundFactory,
     EntryFactory,
@@ -108,29 +107,12 @@ def world(judge, chair, other_judge, organisation):
     return award_round
 
 
-def _book(exporter, progress=None):
-    buffer = io.BytesIO()
-    render_xlsx(exporter, buffer, progress)
-    buffer.seek(0)
-    return openpyxl.load_workbook(buffer)
-
-
 def _rows(ws):
     return [[cell.value for cell in row] for row in ws.iter_rows()]
 
 
 def _find(rows, first, column=0):
     return next(index for index, row in enumerate(rows) if row and row[column] == first)
-
-
-def _text(book):
-    return " ".join(
-        str(cell.value)
-        for ws in book.worksheets
-        for row in ws.iter_rows()
-        for cell in row
-        if cell.value is not None
-    )
 
 
 def test_score_sheets_is_registered_with_its_file_name(world, officer):
@@ -143,7 +125,7 @@ def test_score_sheets_is_registered_with_its_file_name(world, officer):
 
 
 def test_one_worksheet_per_judge_with_submitted_sheets_only(world, officer):
-    book = _book(ScoreSheets(user=officer, subject=world))
+    book = workbook_of(ScoreSheets(user=officer, subject=world))
     # By name: Lê before Trần; other_judge has only a voided sheet, so no worksheet.
     assert book.sheetnames == ["Lê Văn An", "Trần Thị Bình"]
     chair_rows = _rows(book["Lê Văn An"])
@@ -155,7 +137,7 @@ def test_one_worksheet_per_judge_with_submitted_sheets_only(world, officer):
 
 
 def test_a_sheet_is_laid_out_as_phu_luc_4(world, officer, organisation):
-    book = _book(ScoreSheets(user=officer, subject=world))
+    book = workbook_of(ScoreSheets(user=officer, subject=world))
     ws = book["Trần Thị Bình"]
     rows = _rows(ws)
     # The second page: T2024-2-001, after the page break below the first.
@@ -213,7 +195,7 @@ def test_a_sheet_is_laid_out_as_phu_luc_4(world, officer, organisation):
 
 
 def test_page_breaks_between_entries_and_print_settings(world, officer):
-    book = _book(ScoreSheets(user=officer, subject=world))
+    book = workbook_of(ScoreSheets(user=officer, subject=world))
     judge_ws, chair_ws = book["Trần Thị Bình"], book["Lê Văn An"]
     assert len(judge_ws.row_breaks.brk) == 1  # two sheets, one break
     assert len(chair_ws.row_breaks.brk) == 0
@@ -230,8 +212,8 @@ def test_page_breaks_between_entries_and_print_settings(world, officer):
 
 
 def test_score_sheets_never_name_a_facility_and_keep_formula_like_text(world, officer):
-    book = _book(ScoreSheets(user=officer, subject=world))
-    text = _text(book)
+    book = workbook_of(ScoreSheets(user=officer, subject=world))
+    text = text_of(*book.worksheets)
     assert "Bí Mật" not in text
     for entry in world.entries.select_related("facility"):
         assert entry.facility.name not in text
@@ -260,16 +242,16 @@ def test_score_sheets_for_staff_only(world, officer, manager, admin_user, chair,
 
 def test_progress_is_reported_as_sheets_are_written(world, officer):
     calls = []
-    _book(ScoreSheets(user=officer, subject=world), lambda done, total: calls.append((done, total)))
+    workbook_of(
+        ScoreSheets(user=officer, subject=world), lambda done, total: calls.append((done, total))
+    )
     assert calls[:3] == [(1, 3), (2, 3), (3, 3)]
     assert calls[-1] == (3, 3)
 
 
 def test_query_count_does_not_grow_with_sheets(world, officer):
     def count():
-        with CaptureQueriesContext(connection) as queries:
-            _book(ScoreSheets(user=officer, subject=world))
-        return len(queries)
+        return queries_to_render(ScoreSheets(user=officer, subject=world))
 
     sheets = world.score_sheets.filter(state="submitted")
     kept = sheets.get(judge__full_name="Trần Thị Bình", entry__voting_code="T2024-2-001")
@@ -285,7 +267,7 @@ def test_query_count_does_not_grow_with_sheets(world, officer):
 
 def test_a_round_without_submitted_sheets_still_gives_a_document(world, officer):
     world.score_sheets.filter(state="submitted").update(state="draft")
-    book = _book(ScoreSheets(user=officer, subject=world))
+    book = workbook_of(ScoreSheets(user=officer, subject=world))
     assert book.sheetnames == [vi("Score sheets")]
     rows = _rows(book.worksheets[0])
     assert rows[3][0] == "PHIẾU CHẤM ĐIỂM"
@@ -306,7 +288,7 @@ def test_worksheet_names_stay_unique_when_judges_share_a_name():
 def test_two_judges_of_one_name_get_two_worksheets(world, officer, chair, judge):
     chair.full_name = judge.full_name
     chair.save(update_fields=["full_name"])
-    book = _book(ScoreSheets(user=officer, subject=world))
+    book = workbook_of(ScoreSheets(user=officer, subject=world))
     assert book.sheetnames == ["Trần Thị Bình", "Trần Thị Bình (2)"]
 
 

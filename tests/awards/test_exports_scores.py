@@ -2,10 +2,8 @@
 product group in rank order, typed cells, the facilities only for staff, who may download it,
 and a number of queries that does not grow with the entries."""
 
-import io
 from decimal import Decimal
 
-import openpyxl
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
@@ -15,13 +13,17 @@ from django.utils import translation
 from awards.exports.scores import ScoreSummary
 from awards.models import AwardRound, ProductGroup, ScoreSheet
 from core.spreadsheets import ExportNotAllowed, registry
-from core.spreadsheets.writer import render_xlsx
+from tests.awards.export_files import (
+    HEADER_ROW,
+    sheet_of,
+    table_values,
+    text_of,
+)
 from tests.awards.export_world import recognized_round
 from tests.factories import PanelMemberFactory, ScoreSheetFactory, give_scores
 
 pytestmark = pytest.mark.django_db
 
-HEADER_ROW = 7  # two header lines, a blank, two title lines, a blank
 CRITERIA = ["Tiêu chí 1", "Tiêu chí 2", "Tiêu chí 3", "Tiêu chí 4"]
 RESULTS = ["Số phiếu", "Điểm trung bình", *CRITERIA, "Độ lệch chuẩn"]
 RANKS = ["Hạng trong nhóm", "Hạng chung", "Kết quả"]
@@ -49,33 +51,18 @@ def world(judge, chair, other_judge):
     return award_round
 
 
-def _sheet(exporter):
-    buffer = io.BytesIO()
-    render_xlsx(exporter, buffer)
-    buffer.seek(0)
-    return openpyxl.load_workbook(buffer).active
-
-
-def _values(ws):
-    return [[cell.value for cell in row] for row in ws.iter_rows(min_row=HEADER_ROW)]
-
-
-def _text(ws) -> str:
-    return " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
-
-
 def test_score_summary_lists_judges_totals_and_results_by_group(world, officer):
     exporter = ScoreSummary(user=officer, subject=world)
     exporter.check_allowed()
     assert registry.get("scores") is ScoreSummary
     assert exporter.file_name() == "bang-tong-hop-diem-2024.xlsx"
     assert exporter.row_count() == 3
-    ws = _sheet(exporter)
+    ws = sheet_of(exporter)
     with translation.override("vi"):
         title = str(ScoreSummary.verbose_name).upper()
     assert ws["A4"].value == title
     assert ws["A5"].value == f"{world.title} (năm 2024)"
-    rows = _values(ws)
+    rows = table_values(ws)
     assert rows[0] == ["STT", "Mã số bình chọn", "Sản phẩm", "Cơ sở", *JUDGES, *RESULTS, *RANKS]
     group1 = str(ProductGroup.objects.get(code=1).name)
     group2 = str(ProductGroup.objects.get(code=2).name)
@@ -100,7 +87,7 @@ def test_score_summary_lists_judges_totals_and_results_by_group(world, officer):
 
 
 def test_score_summary_cells_are_typed_and_printed_as_a_document(world, officer):
-    ws = _sheet(ScoreSummary(user=officer, subject=world))
+    ws = sheet_of(ScoreSummary(user=officer, subject=world))
     header = [cell.value for cell in ws[HEADER_ROW]]
     row = HEADER_ROW + 4  # T2024-2-001
     scores = [*JUDGES, "Điểm trung bình", *CRITERIA, "Độ lệch chuẩn"]
@@ -133,13 +120,13 @@ def test_score_summary_for_a_blind_rounds_chair_names_no_facility(world, chair):
     assert not world.judges_see_identity
     exporter = ScoreSummary(user=chair, subject=world)
     exporter.check_allowed()
-    ws = _sheet(exporter)
-    text = _text(ws)
+    ws = sheet_of(exporter)
+    text = text_of(ws)
     assert "Bí Mật" not in text
     for entry in world.entries.select_related("facility__ward", "facility__province"):
         assert entry.facility.name not in text
         assert entry.facility.ward.name not in text
-    rows = _values(ws)
+    rows = table_values(ws)
     assert rows[0] == ["STT", "Mã số bình chọn", "Sản phẩm", *JUDGES, *RESULTS, *RANKS]
     assert rows[4][:8] == [2, "T2024-2-001", "Kẹo dừa sáp", 83, None, 80, 2, 81.5]
 
@@ -163,8 +150,8 @@ def test_score_summary_refused_to_the_chair_before_results_are_visible(world, ch
 def test_score_summary_query_count_does_not_grow_with_rows(world, officer):
     def count():
         with CaptureQueriesContext(connection) as queries:
-            ws = _sheet(ScoreSummary(user=officer, subject=world))
-        return len(queries), sum(1 for row in _values(ws) if isinstance(row[0], int))
+            ws = sheet_of(ScoreSummary(user=officer, subject=world))
+        return len(queries), sum(1 for row in table_values(ws) if isinstance(row[0], int))
 
     three = count()
     assert three[1] == 3
