@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from awards.exports.common import RoundListExporter
 from awards.models import SCORING_ROLES, SCREENED_IN, Entry, PanelMember, ScoreSheet
 from awards.results import ResultRow, RoundResults, compute_results
-from core.spreadsheets import Column, Group, Kind, register
+from core.spreadsheets import Column, ExportNotAllowed, Group, Kind, register
 
 
 def submitted_sheets(award_round):
@@ -69,6 +69,13 @@ class ScoreSummary(RoundListExporter):
     verbose_name = _("Score summary")
     file_stem = "bang-tong-hop-diem"
     chairs_may_download = True
+
+    def check_allowed(self) -> None:
+        # Not before judging has ended, for anyone: the results page shows no scores until then
+        # (sheets still change), and neither does the file.
+        if not self.award_round.phase.results_visible:
+            raise ExportNotAllowed
+        super().check_allowed()
 
     @cached_property
     def results(self) -> RoundResults:

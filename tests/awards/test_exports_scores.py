@@ -139,11 +139,14 @@ def test_score_summary_refused_to_judges_applicants_and_anonymous(
             ScoreSummary(user=user, subject=world).check_allowed()
 
 
-def test_score_summary_refused_to_the_chair_before_results_are_visible(world, chair, officer):
+def test_score_summary_waits_for_the_results_as_the_results_page_does(world, chair, officer):
     AwardRound.objects.filter(pk=world.pk).update(state="judging")
     world.refresh_from_db()
-    with pytest.raises(ExportNotAllowed):
-        ScoreSummary(user=chair, subject=world).check_allowed()
+    for user in (chair, officer):  # the page says "no results yet" to both
+        with pytest.raises(ExportNotAllowed):
+            ScoreSummary(user=user, subject=world).check_allowed()
+    AwardRound.objects.filter(pk=world.pk).update(state="deliberation")
+    world.refresh_from_db()
     ScoreSummary(user=officer, subject=world).check_allowed()
 
 
