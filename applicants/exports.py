@@ -10,13 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from applicants.filters import FacilityFilter
 from applicants.models import Facility
 from applicants.queries import facilities_visible_to
+from core.documents import tick
 from core.roles import is_staff_role
 from core.spreadsheets import Column, ExportNotAllowed, Kind, ListExporter, register
-
-
-def _flag(value: bool) -> str:
-    # The official lists tick a priority with "x" and leave the others blank.
-    return "x" if value else ""
 
 
 @register
@@ -67,8 +63,8 @@ class FacilityRegistryExporter(ListExporter):
                 address,
                 facility.phone,
                 facility.main_products,
-                _flag(facility.exporter),
-                _flag(facility.local_materials_over_half),
-                _flag(facility.has_artisan),
+                tick(facility.exporter),
+                tick(facility.local_materials_over_half),
+                tick(facility.has_artisan),
                 facility.business_registration_date,
             )

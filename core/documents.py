@@ -32,3 +32,8 @@ def signature_date_line(place: str, date: datetime.date | None) -> str:
 # The table's first column (số thứ tự) and its totals row.
 STT = "STT"
 TOTAL = "Tổng cộng"
+
+
+def tick(present: bool) -> str:
+    """The official lists tick what applies with "x" and leave the rest blank."""
+    return "x" if present else ""

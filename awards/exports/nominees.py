@@ -17,6 +17,7 @@ from awards.exports.recognized import (
     recognized_values,
 )
 from awards.models import Attachment, Entry
+from core.documents import tick
 from core.spreadsheets import Column, Group, Kind, register
 
 
@@ -63,11 +64,6 @@ def nominated_entries(award_round) -> QuerySet:
     )
 
 
-def _tick(present: bool) -> str:
-    # The official lists tick what is there with "x" and leave the rest blank.
-    return "x" if present else ""
-
-
 @register
 class NomineeList(RoundListExporter):
     identifier = "nominees"
@@ -95,10 +91,10 @@ class NomineeList(RoundListExporter):
             entry["nomination__decision_number"],
             entry["nomination__decision_date"],
             entry["photos"],
-            _tick(entry["registration_forms"] > 0),
-            _tick(entry["descriptions"] > 0),
+            tick(entry["registration_forms"] > 0),
+            tick(entry["descriptions"] > 0),
             # Issued in this system, or a copy of one issued elsewhere in the dossier.
-            _tick(bool(entry["certificate__number"]) or entry["certificate_copies"] > 0),
+            tick(bool(entry["certificate__number"]) or entry["certificate_copies"] > 0),
         ]
 
     def get_groups(self) -> Iterator[Group]:
