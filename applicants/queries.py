@@ -1,5 +1,6 @@
 """Permission-aware querysets of facilities."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from applicants.models import Facility
@@ -14,3 +15,19 @@ def facilities_visible_to(user) -> QuerySet[Facility]:
     if role_of(user) == Role.APPLICANT:
         return facilities.filter(memberships__user=user).distinct()
     return facilities.none()
+
+
+def facility_accounts(facilities) -> QuerySet:
+    """The active applicant accounts that act for these facilities (a facility or several):
+    whom a notification about their dossier or proposal is sent to."""
+    if isinstance(facilities, Facility):
+        facilities = [facilities]
+    return (
+        get_user_model()
+        .objects.filter(
+            facility_memberships__facility__in=facilities,
+            groups__name=Role.APPLICANT,
+            is_active=True,
+        )
+        .distinct()
+    )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from applicants.queries import facility_accounts
 from awards.models import AwardRound, Entry
 from core.formatting import format_date
 from core.models import Organisation
@@ -30,20 +31,13 @@ User = get_user_model()
 REMINDER_DAYS = 7
 
 
-def facility_members(facility):
-    """The accounts that act for a facility (its applicant members), active."""
-    return User.objects.filter(
-        facility_memberships__facility=facility, groups__name=Role.APPLICANT, is_active=True
-    ).distinct()
-
-
 def _is_news(change: Change) -> bool:
     return change.on >= timezone.localdate()
 
 
 def _tell_members(entry: Entry, change: Change, *, kind: str, title: str, body: str) -> None:
     notify(
-        facility_members(entry.facility),
+        facility_accounts(entry.facility),
         kind=kind,
         title=title,
         body=body,
@@ -193,7 +187,7 @@ def send_registration_reminders(today: datetime.date | None = None) -> int:
                 else ngettext("in %(days)d day", "in %(days)d days", days) % names
             )
             notify(
-                facility_members(entry.facility),
+                facility_accounts(entry.facility),
                 kind="registration_closing",
                 title=_("Registration closes on %(closes)s: “%(product)s” is still a draft")
                 % names,

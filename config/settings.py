@@ -153,6 +153,10 @@ EXPORT_BACKGROUND_ROWS = env_int("EXPORT_BACKGROUND_ROWS", 5000)
 EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 72)
 EXPORT_STALE_SECONDS = env_int("EXPORT_STALE_SECONDS", 120)
 
+# A proposal's beneficiary supported for the same activity within this many plan years is
+# flagged to the officers (programs.warnings).
+PROGRAM_REPEAT_SUPPORT_YEARS = env_int("PROGRAM_REPEAT_SUPPORT_YEARS", 3)
+
 STORAGES = {
     # Private uploads (dossiers) live under var/, outside every web root; served only by views
     # that check permission.

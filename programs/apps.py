@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ProgramsConfig(AppConfig):
     name = "programs"
     verbose_name = _("Extension programmes")
+
+    def ready(self):
+        # The state machines attach themselves to Plan and Proposal.
+        from programs import workflows  # noqa: F401
