@@ -12,7 +12,9 @@ def test_staff_see_every_plan_an_applicant_those_taking_proposals(
     api_as, applicant, officer, judge
 ):
     drawing_up = make_plan(year=2026)
-    done = make_plan(year=2025, state="approved", decision_number="1/QĐ", decision_date="2025-01-05")
+    done = make_plan(
+        year=2025, state="approved", decision_number="1/QĐ", decision_date="2025-01-05"
+    )
 
     staff = [p["id"] for p in api_as(officer).get(URL).json()["results"]]
     facility = [p["id"] for p in api_as(applicant).get(URL).json()["results"]]
