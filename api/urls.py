@@ -8,6 +8,7 @@ from api.applicants.views import FacilityViewSet
 from api.awards import attachments, criteria, entries, panels, rounds, sheets
 from api.awards import results as award_results
 from api.notifications.views import NotificationViewSet
+from api.programs import appraisals, budget, payments, plans, proposals, reference
 from core import converters  # noqa: F401  (registers <id:…>)
 
 app_name = "api"
@@ -34,11 +35,53 @@ router.register("conflicts", panels.ConflictViewSet, basename="conflict")
 router.register("assignments", panels.AssignmentViewSet, basename="assignment")
 # Issue 8: results.
 router.register("certificates", award_results.CertificateViewSet, basename="certificate")
+# Issue 10: extension programmes.
+router.register("plans", plans.PlanViewSet, basename="plan")
+router.register("activities", reference.ActivityViewSet, basename="activity")
+router.register("support-rules", reference.SupportRuleViewSet, basename="support-rule")
+router.register("proposals", proposals.ProposalViewSet, basename="proposal")
+router.register("appraisals", appraisals.AppraisalViewSet, basename="appraisal")
 
 entry_attachments = attachments.EntryAttachmentViewSet.as_view({"get": "list", "post": "create"})
 entry_attachment = attachments.EntryAttachmentViewSet.as_view({"delete": "destroy"})
 entry_attachment_file = attachments.EntryAttachmentViewSet.as_view({"get": "download"})
 entry_attachment_thumbnail = attachments.EntryAttachmentViewSet.as_view({"get": "thumbnail"})
+
+# Issue 10: a proposal's rows, nested under it (as an entry's attachments).
+PROPOSAL_CHILDREN = [
+    ("budget-lines", "budget-line", budget.BudgetLineViewSet),
+    ("equipment", "equipment-item", budget.EquipmentItemViewSet),
+]
+proposal_child_routes = [
+    route
+    for prefix, name, viewset in PROPOSAL_CHILDREN
+    for route in (
+        path(
+            f"proposals/<id:proposal_pk>/{prefix}/",
+            viewset.as_view({"get": "list", "post": "create"}),
+            name=f"proposal-{name}-list",
+        ),
+        path(
+            f"proposals/<id:proposal_pk>/{prefix}/<id:pk>/",
+            viewset.as_view(
+                {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
+            ),
+            name=f"proposal-{name}-detail",
+        ),
+    )
+]
+proposal_child_routes += [
+    path(
+        "proposals/<id:proposal_pk>/equipment/<id:pk>/acceptance/",
+        budget.EquipmentItemViewSet.as_view({"post": "acceptance"}),
+        name="proposal-equipment-item-acceptance",
+    ),
+    path(
+        "proposals/<id:proposal_pk>/payments/",
+        payments.PaymentViewSet.as_view({"get": "list", "post": "create"}),
+        name="proposal-payment-list",
+    ),
+]
 
 urlpatterns = [
     path("auth/token/", accounts.TokenView.as_view(), name="token"),
@@ -114,6 +157,7 @@ urlpatterns = [
     path(
         "export-jobs/<id:pk>/file/", export_jobs.ExportJobFileView.as_view(), name="export-job-file"
     ),
+    *proposal_child_routes,
     *router.urls,
     # Last: an address under /api/v1/ that matches nothing above (an id that is not one, a
     # mistyped path, one with a line break: hence [\s\S], not ".") answers the API's JSON 404,

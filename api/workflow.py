@@ -173,12 +173,13 @@ class HistoryEntrySerializer(serializers.ModelSerializer):
         return str(Action(row.action).label) if row.action in Action.values else row.action
 
 
-def workflow_schema(serializer_class) -> dict:
+def workflow_schema(serializer_class, request=None) -> dict:
     """The OpenAPI description of the two actions, for `extend_schema_view(**…)` on a viewset
-    whose detail representation is `serializer_class`."""
+    whose detail representation is `serializer_class`; `request` when the viewset's
+    `transition_input` takes more than the model's transition serializer."""
     return {
         "transition": extend_schema(
-            request=transition_serializer(serializer_class.Meta.model),
+            request=request or transition_serializer(serializer_class.Meta.model),
             responses={
                 200: serializer_class,
                 # Descriptions for developers, in English like the rest of the schema.
@@ -214,15 +215,22 @@ class WorkflowActionsMixin:
         possible from its state or a requirement is missing, 403 when the user may not make it,
         409 when the object is no longer in the state given as `from`."""
         obj = self.get_object()
-        serializer = transition_serializer(type(obj))(data=request.data)
+        serializer = self.transition_input(obj)(data=request.data)
         serializer.is_valid(raise_exception=True)
-        moved = workflow.transition(
-            obj, actor=request.user, **transition_arguments(serializer.validated_data)
-        )
+        moved = self.perform_transition(obj, serializer.validated_data)
         # Fetched again with the queryset's related data; the service's copy if the new state
         # took the object out of what this user sees.
         fresh = self.get_queryset().filter(pk=moved.pk).first() or moved
         return Response(self.get_serializer(fresh).data)
+
+    def transition_input(self, obj) -> type[serializers.Serializer]:
+        """The input serializer of the transition; a viewset whose steps record more than a
+        decision (a contract's value) extends it."""
+        return transition_serializer(type(obj))
+
+    def perform_transition(self, obj, validated: dict):
+        """Make the step; a viewset routes the steps that record more to their service."""
+        return workflow.transition(obj, actor=self.request.user, **transition_arguments(validated))
 
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, *args, **kwargs):
