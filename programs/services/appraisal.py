@@ -77,25 +77,12 @@ def give_opinion(
 ) -> AppraisalOpinion:
     """A member's opinion on a proposal the council appraises, changeable until the council
     concludes. The secretary keeps the minutes and gives none."""
-    member = council.members.filter(user=actor).first()
-    if member is None:
-        raise PermissionDenied(_("Only the council's members give opinions."))
-    if member.role == CouncilRole.SECRETARY:
-        raise PermissionDenied(_("The secretary keeps the minutes and gives no opinion."))
-    if council.concluded_on is not None:
-        raise ValidationError(_("The council has concluded: opinions can no longer change."))
-    if not council.proposals.filter(pk=proposal.pk).exists():
-        raise ValidationError({"proposal": [_("The council does not appraise this proposal.")]})
-    if proposal.state != Proposal.State.APPRAISAL:
-        raise ValidationError(
-            {
-                "proposal": [
-                    _("The proposal is “%s”, not under appraisal.") % proposal.get_state_display()
-                ]
-            }
-        )
     try:
         with transaction.atomic():
+            # The council's row is locked, as conclude() locks it: an opinion and the
+            # conclusion queue, and no opinion changes once the council has concluded.
+            council = AppraisalCouncil.objects.select_for_update().get(pk=council.pk)
+            member = _member_giving_opinions(actor, council, proposal)
             opinion = (
                 AppraisalOpinion.objects.select_for_update()
                 .filter(member=member, proposal=proposal)
@@ -115,6 +102,27 @@ def give_opinion(
             _("This opinion was given meanwhile; reload and try again.")
         ) from None
     return opinion
+
+
+def _member_giving_opinions(actor, council: AppraisalCouncil, proposal: Proposal) -> CouncilMember:
+    member = council.members.filter(user=actor).first()
+    if member is None:
+        raise PermissionDenied(_("Only the council's members give opinions."))
+    if member.role == CouncilRole.SECRETARY:
+        raise PermissionDenied(_("The secretary keeps the minutes and gives no opinion."))
+    if council.concluded_on is not None:
+        raise ValidationError(_("The council has concluded: opinions can no longer change."))
+    if not council.proposals.filter(pk=proposal.pk).exists():
+        raise ValidationError({"proposal": [_("The council does not appraise this proposal.")]})
+    if proposal.state != Proposal.State.APPRAISAL:
+        raise ValidationError(
+            {
+                "proposal": [
+                    _("The proposal is “%s”, not under appraisal.") % proposal.get_state_display()
+                ]
+            }
+        )
+    return member
 
 
 @dataclass(frozen=True)

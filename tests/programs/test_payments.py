@@ -82,7 +82,9 @@ def test_no_payment_before_the_contract_in_the_future_or_by_a_facility(
 
 
 @pytest.mark.django_db
-def test_a_payment_tells_the_facility(applicant, facility, officer, manager, django_capture_on_commit_callbacks):
+def test_a_payment_tells_the_facility(
+    applicant, facility, officer, manager, django_capture_on_commit_callbacks
+):
     from notifications.models import Notification
 
     proposal = funded(applicant, facility, officer, manager)

@@ -67,7 +67,9 @@ def test_each_step_is_made_by_its_role_only(name, world, personas, applicant, fa
     for persona in PERSONAS:
         proposal = in_state(equipment_proposal(applicant, world, facility), source)
         if persona in allowed:
-            done = transition(proposal, action=name, actor=personas[persona], **DETAILS.get(name, {}))
+            done = transition(
+                proposal, action=name, actor=personas[persona], **DETAILS.get(name, {})
+            )
             assert done.state == target
         else:
             with pytest.raises(PermissionDenied):
@@ -86,7 +88,9 @@ def test_each_step_is_refused_from_the_states_it_does_not_leave(name, world, per
         assert "invalid_transition" in str(refused.value.error_dict["action"][0].code)
 
 
-def test_a_manager_cancels_any_open_proposal_and_nothing_closed(world, manager, applicant, facility):
+def test_a_manager_cancels_any_open_proposal_and_nothing_closed(
+    world, manager, applicant, facility
+):
     proposal = equipment_proposal(applicant, world, facility)
     for state in S.values:
         proposal = in_state(proposal, state)
@@ -135,7 +139,9 @@ def test_an_approved_plan_takes_no_more_proposals(world, applicant, facility, ma
     assert "takes no more proposals" in " ".join(refused.value.message_dict["requirements"])
 
 
-def test_approval_records_the_decision_and_the_funding(world, applicant, officer, manager, facility):
+def test_approval_records_the_decision_and_the_funding(
+    world, applicant, officer, manager, facility
+):
     proposal = approved(
         equipment_proposal(applicant, world, facility),
         facility_user=applicant,
