@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core.workflow import transition
 from notifications.models import Notification
-from tests.programs.world import approved, equipment_proposal, local_rule, make_plan
+from tests.programs.world import equipment_proposal, local_rule, make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -81,4 +81,3 @@ def test_nothing_is_told_when_the_transaction_rolls_back(applicant, facility, of
         raise Abort
     assert not Notification.objects.exists()
     assert type(proposal).objects.get(pk=proposal.pk).state == "appraisal"
-    _ = approved
