@@ -15,20 +15,7 @@ from awards.models import (
     ScreeningCheck,
     TemplateCriterion,
 )
-
-
-class ReadOnlyMixin:
-    """Listed and shown, never added, changed or deleted. `obj=None` fits both the model
-    admins' and the inlines' signatures."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from core.admin import ReadOnlyMixin
 
 
 @admin.register(ProductGroup)

@@ -66,3 +66,18 @@ class ActivityLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyMixin:
+    """Listed and shown, never added, changed or deleted: for data that changes only through
+    the services (guards, one transaction, the activity log), which an admin form would
+    bypass. `obj=None` fits both the model admins' and the inlines' signatures."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
