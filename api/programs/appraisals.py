@@ -5,7 +5,12 @@ members' opinions: for an applicant these addresses do not exist (404)."""
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -157,7 +162,14 @@ class HiddenFromFacilities(IsAuthenticated):
 @extend_schema_view(
     list=extend_schema(responses=CouncilSerializer(many=True)),
     retrieve=extend_schema(responses=CouncilDetailSerializer),
-    create=extend_schema(request=CouncilCreateSerializer, responses={201: CouncilDetailSerializer}),
+    create=extend_schema(
+        request=CouncilCreateSerializer,
+        responses={
+            201: CouncilDetailSerializer,
+            # HiddenFromFacilities: a facility's member is not told councils exist, here too.
+            404: OpenApiResponse(description="Not found: a facility's member sees no council."),
+        },
+    ),
 )
 class AppraisalViewSet(
     mixins.ListModelMixin,

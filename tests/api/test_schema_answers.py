@@ -101,6 +101,99 @@ EXPECTED = {
     ("PUT", "/api/v1/panels/{id}/"): ["200", "400", "401", "403", "404", "413"],
     ("PATCH", "/api/v1/panels/{id}/"): ["200", "400", "401", "403", "404", "413"],
     ("DELETE", "/api/v1/panels/{id}/"): ["204", "400", "401", "403", "404", "409"],
+    # Issue 10: extension programmes. The reference data (activities unpaginated: no 404).
+    ("GET", "/api/v1/activities/"): ["200", "400", "401", "403"],
+    ("POST", "/api/v1/activities/"): ["201", *BODY],
+    ("GET", "/api/v1/activities/{id}/"): ["200", "400", "401", "403", "404"],
+    ("PUT", "/api/v1/activities/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("PATCH", "/api/v1/activities/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("GET", "/api/v1/support-rules/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/support-rules/"): ["201", *BODY],
+    ("GET", "/api/v1/support-rules/{id}/"): ["200", "400", "401", "403", "404"],
+    ("PUT", "/api/v1/support-rules/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("PATCH", "/api/v1/support-rules/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("DELETE", "/api/v1/support-rules/{id}/"): ["204", "400", "401", "403", "404"],
+    # Plans and proposals, moved with transition/ (409: a step someone else took first).
+    ("GET", "/api/v1/plans/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/plans/"): ["201", *BODY],
+    ("GET", "/api/v1/plans/{id}/"): ["200", "400", "401", "403", "404"],
+    ("PUT", "/api/v1/plans/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("PATCH", "/api/v1/plans/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("GET", "/api/v1/plans/{id}/history/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/plans/{id}/transition/"): ["200", "400", "401", "403", "404", "409", "413"],
+    ("GET", "/api/v1/proposals/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/proposals/"): ["201", *BODY],
+    ("GET", "/api/v1/proposals/{id}/"): ["200", "400", "401", "403", "404"],
+    ("PUT", "/api/v1/proposals/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("PATCH", "/api/v1/proposals/{id}/"): ["200", "400", "401", "403", "404", "413"],
+    ("DELETE", "/api/v1/proposals/{id}/"): ["204", "400", "401", "403", "404"],
+    ("GET", "/api/v1/proposals/{id}/history/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/proposals/{id}/transition/"): [
+        "200",
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+        "413",
+    ],
+    ("GET", "/api/v1/proposals/{id}/support-limit/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/proposals/{id}/support-limit/"): ["200", "400", "401", "403", "404", "413"],
+    # A proposal's rows: read by whoever sees it (no permission class of their own: no 403 on
+    # a read), written as the services decide.
+    **{
+        answer: codes
+        for rows in ("budget-lines", "equipment")
+        for answer, codes in {
+            ("GET", f"/api/v1/proposals/{{proposal_pk}}/{rows}/"): ["200", "400", "401", "404"],
+            ("POST", f"/api/v1/proposals/{{proposal_pk}}/{rows}/"): [
+                "201",
+                *BODY[:3],
+                "404",
+                "413",
+            ],
+            ("GET", f"/api/v1/proposals/{{proposal_pk}}/{rows}/{{id}}/"): [
+                "200",
+                "400",
+                "401",
+                "404",
+            ],
+            ("PUT", f"/api/v1/proposals/{{proposal_pk}}/{rows}/{{id}}/"): [
+                "200",
+                *BODY[:3],
+                "404",
+                "413",
+            ],
+            ("PATCH", f"/api/v1/proposals/{{proposal_pk}}/{rows}/{{id}}/"): [
+                "200",
+                *BODY[:3],
+                "404",
+                "413",
+            ],
+            ("DELETE", f"/api/v1/proposals/{{proposal_pk}}/{rows}/{{id}}/"): [
+                "204",
+                "400",
+                "401",
+                "403",
+                "404",
+            ],
+        }.items()
+    },
+    ("POST", "/api/v1/proposals/{proposal_pk}/equipment/{id}/acceptance/"): [
+        "200",
+        *BODY[:3],
+        "404",
+        "413",
+    ],
+    ("GET", "/api/v1/proposals/{proposal_pk}/payments/"): ["200", "400", "401", "404"],
+    ("POST", "/api/v1/proposals/{proposal_pk}/payments/"): ["201", *BODY[:3], "404", "413"],
+    # Appraisal councils: a facility's member is answered 404 everywhere, creating included.
+    ("GET", "/api/v1/appraisals/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/appraisals/"): ["201", *BODY[:3], "404", "413"],
+    ("GET", "/api/v1/appraisals/{id}/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/appraisals/{id}/conclude/"): ["200", *BODY[:3], "404", "413"],
+    ("GET", "/api/v1/appraisals/{id}/opinions/"): ["200", "400", "401", "403", "404"],
+    ("POST", "/api/v1/appraisals/{id}/opinions/"): ["200", *BODY[:3], "404", "413"],
 }
 
 

@@ -189,6 +189,74 @@ API = [
     # Issue 9: background exports. The officer's job: the officer and the other staff.
     Row("api:export-job",                       "GET",      401,   404,   404,   404,   404,   404,   200,   200,   200),
     Row("api:export-job-file",                  "GET",      401,   404,   404,   404,   404,   404,   200,   200,   200),
+    # Issue 10: extension programmes
+    # Activities and support rules are reference data: everyone signed in reads them (a facility
+    # reads the rates it applies under); officers and administrators keep them (role first: 403).
+    Row("api:activity-list",                    "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:activity-list",                    "POST",     401,   403,   403,   403,   403,   403,   201,   403,   201),
+    Row("api:activity-detail",                  "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:activity-detail",                  "PUT",      401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:activity-detail",                  "PATCH",    401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:support-rule-list",                "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:support-rule-list",                "POST",     401,   403,   403,   403,   403,   403,   201,   403,   201),
+    Row("api:support-rule-detail",              "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:support-rule-detail",              "PUT",      401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:support-rule-detail",              "PATCH",    401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:support-rule-detail",              "DELETE",   401,   403,   403,   403,   403,   403,   204,   403,   204),
+    # Plans (the detail rows: the plan being drawn up). Staff see every plan, applicants the
+    # plans taking proposals, judges none (404); officers and administrators write (role
+    # first: 403); a manager (or an administrator) approves, the workflow refuses the others.
+    Row("api:plan-list",                        "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:plan-list",                        "POST",     401,   403,   403,   403,   403,   403,   201,   403,   201),
+    Row("api:plan-detail",                      "GET",      401,   200,   200,   404,   404,   404,   200,   200,   200),
+    Row("api:plan-detail",                      "PUT",      401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:plan-detail",                      "PATCH",    401,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("api:plan-history",                     "GET",      401,   200,   200,   404,   404,   404,   200,   200,   200),
+    Row("api:plan-transition",                  "POST",     401,   403,   403,   404,   404,   404,   403,   200,   200),
+    # Proposals (the detail rows: `facility`'s complete draft). Staff see all, an applicant its
+    # facilities' (another's is not found). A member or an officer draws one up (another
+    # facility as beneficiary is an invalid choice: 400), changes and deletes the draft and
+    # submits it; a manager sees it and may do none of that (the services and the workflow).
+    Row("api:proposal-list",                    "GET",      401,   200,   200,   200,   200,   200,   200,   200,   200),
+    Row("api:proposal-list",                    "POST",     401,   201,   400,   403,   403,   403,   201,   403,   201),
+    Row("api:proposal-detail",                  "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:proposal-detail",                  "PUT",      401,   200,   404,   404,   404,   404,   200,   403,   200),
+    Row("api:proposal-detail",                  "PATCH",    401,   200,   404,   404,   404,   404,   200,   403,   200),
+    Row("api:proposal-detail",                  "DELETE",   401,   204,   404,   404,   404,   404,   204,   403,   204),
+    Row("api:proposal-history",                 "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:proposal-transition",              "POST",     401,   200,   404,   404,   404,   404,   200,   403,   200),
+    # The support limit: whoever sees the proposal computes it (the POST saves nothing).
+    Row("api:proposal-support-limit",           "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:proposal-support-limit",           "POST",     401,   200,   404,   404,   404,   404,   200,   200,   200),
+    # The draft's budget lines and equipment: read by whoever sees it, written by its facility
+    # or an officer while it is editable (a manager: 403).
+    Row("api:proposal-budget-line-list",        "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:proposal-budget-line-list",        "POST",     401,   201,   404,   404,   404,   404,   201,   403,   201),
+    Row("api:proposal-budget-line-detail",      "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:proposal-budget-line-detail",      "PUT",      401,   200,   404,   404,   404,   404,   200,   403,   200),
+    Row("api:proposal-budget-line-detail",      "PATCH",    401,   200,   404,   404,   404,   404,   200,   403,   200),
+    Row("api:proposal-budget-line-detail",      "DELETE",   401,   204,   404,   404,   404,   404,   204,   403,   204),
+    Row("api:proposal-equipment-item-list",     "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:proposal-equipment-item-list",     "POST",     401,   201,   404,   404,   404,   404,   201,   403,   201),
+    Row("api:proposal-equipment-item-detail",   "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:proposal-equipment-item-detail",   "PUT",      401,   200,   404,   404,   404,   404,   200,   403,   200),
+    Row("api:proposal-equipment-item-detail",   "PATCH",    401,   200,   404,   404,   404,   404,   200,   403,   200),
+    Row("api:proposal-equipment-item-detail",   "DELETE",   401,   204,   404,   404,   404,   404,   204,   403,   204),
+    # Checking an item of a proposal in progress: the center's officers (the facility sees it).
+    Row("api:proposal-equipment-item-acceptance", "POST",   401,   403,   404,   404,   404,   404,   200,   403,   200),
+    # Payments of a contracted proposal: read by whoever sees it, recorded by officers.
+    Row("api:proposal-payment-list",            "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:proposal-payment-list",            "POST",     401,   403,   404,   404,   404,   404,   201,   403,   201),
+    # Appraisal councils (the detail rows: `council`, chaired by `chair`, `judge` a member, the
+    # officer its secretary). A facility never learns one exists (404); staff see all, a judge
+    # the councils they sit on; officers and administrators set up and conclude; a member
+    # other than the secretary gives opinions (the secretary and other staff: 403).
+    Row("api:appraisal-list",                   "GET",      401,   404,   404,   200,   200,   200,   200,   200,   200),
+    Row("api:appraisal-list",                   "POST",     401,   404,   404,   403,   403,   403,   201,   403,   201),
+    Row("api:appraisal-detail",                 "GET",      401,   404,   404,   200,   404,   200,   200,   200,   200),
+    Row("api:appraisal-opinions",               "GET",      401,   404,   404,   200,   404,   200,   200,   200,   200),
+    Row("api:appraisal-opinions",               "POST",     401,   404,   404,   200,   404,   200,   403,   403,   403),
+    Row("api:appraisal-conclude",               "POST",     401,   404,   404,   403,   404,   403,   200,   403,   200),
 ]
 
 PAGES = [

@@ -463,3 +463,172 @@ BODIES.update(
         },
     }
 )
+
+
+# Issue 10: extension programmes
+def _line(proposal):
+    return proposal.budget_lines.get()
+
+
+def _item(proposal):
+    return proposal.equipment.get()
+
+
+def _program_activity(code: str = "equipment"):
+    from programs.models import Activity
+
+    return Activity.objects.get(code=code)
+
+
+def _rule_api(w, **extra) -> dict:
+    return {
+        "fund_source": "local",
+        "activity": _program_activity().pk,
+        "max_rate": "50.00",
+        "ceiling": 250_000_000,
+        "line_multiplier": "1.50",
+        "legal_basis": "Nghị quyết 11/2025/NQ-HĐND",
+        "valid_from": "2025-01-01",
+        **extra,
+    }
+
+
+def _proposal_api(w) -> dict:
+    """`facility`'s equipment project in the plan being drawn up."""
+    ward = w.facility.ward
+    year = w.program_plan.year
+    return {
+        "activity": _program_activity().pk,
+        "title": "Hỗ trợ máy sấy chân không",
+        "province": ward.province_id,
+        "ward": ward.pk,
+        "objectives": "Giảm hao hụt sau thu hoạch.",
+        "starts_on": f"{year}-03-01",
+        "ends_on": f"{year}-10-31",
+        "beneficiaries": [w.facility.pk],
+    }
+
+
+_LINE_API = {
+    "item": "Lắp đặt và chạy thử",
+    "unit": "gói",
+    "quantity": "1",
+    "unit_cost": 10_000_000,
+    "extension_share": 5_000_000,
+}
+_ITEM_API = {"name": "Máy dán nhãn", "quantity": 1, "unit_price": 30_000_000, "origin": "Nhật Bản"}
+
+OBJECTS.update(
+    {
+        "api:activity-detail": lambda w: {"pk": _program_activity().pk},
+        "api:support-rule-detail": lambda w: {"pk": w.support_rule.pk},
+        "api:plan-detail": lambda w: {"pk": w.program_plan.pk},
+        "api:plan-history": lambda w: {"pk": w.program_plan.pk},
+        "api:plan-transition": lambda w: {"pk": w.program_plan.pk},
+        "api:proposal-detail": lambda w: {"pk": w.draft_proposal.pk},
+        "api:proposal-history": lambda w: {"pk": w.draft_proposal.pk},
+        "api:proposal-transition": lambda w: {"pk": w.draft_proposal.pk},
+        "api:proposal-support-limit": lambda w: {"pk": w.draft_proposal.pk},
+        "api:proposal-budget-line-list": lambda w: {"proposal_pk": w.draft_proposal.pk},
+        "api:proposal-budget-line-detail": lambda w: {
+            "proposal_pk": w.draft_proposal.pk,
+            "pk": _line(w.draft_proposal).pk,
+        },
+        "api:proposal-equipment-item-list": lambda w: {"proposal_pk": w.draft_proposal.pk},
+        "api:proposal-equipment-item-detail": lambda w: {
+            "proposal_pk": w.draft_proposal.pk,
+            "pk": _item(w.draft_proposal).pk,
+        },
+        "api:proposal-equipment-item-acceptance": lambda w: {
+            "proposal_pk": w.in_progress_proposal.pk,
+            "pk": _item(w.in_progress_proposal).pk,
+        },
+        "api:proposal-payment-list": lambda w: {"proposal_pk": w.contracted_proposal.pk},
+        "api:appraisal-detail": lambda w: {"pk": w.council.pk},
+        "api:appraisal-opinions": lambda w: {"pk": w.council.pk},
+        "api:appraisal-conclude": lambda w: {"pk": w.council.pk},
+    }
+)
+BODIES.update(
+    {
+        ("api:activity-list", "POST"): lambda w, user: {
+            "code": "fairs",
+            "name": "Hội chợ triển lãm",
+            "has_equipment": False,
+            "position": 9,
+        },
+        ("api:activity-detail", "PUT"): lambda w, user: {
+            "code": "equipment",
+            "name": "Hỗ trợ máy móc thiết bị",
+            "has_equipment": True,
+            "position": _program_activity().position,
+        },
+        ("api:activity-detail", "PATCH"): lambda w, user: {"name": "Hỗ trợ máy móc thiết bị"},
+        # A local rule for demonstrations: only the national fund has one (seeded).
+        ("api:support-rule-list", "POST"): lambda w, user: _rule_api(
+            w, activity=_program_activity("demonstration").pk
+        ),
+        ("api:support-rule-detail", "PUT"): lambda w, user: _rule_api(
+            w, legal_basis="Nghị quyết 12/2026/NQ-HĐND"
+        ),
+        ("api:support-rule-detail", "PATCH"): lambda w, user: {"valid_to": "2030-12-31"},
+        ("api:plan-list", "POST"): lambda w, user: {
+            "year": 2031,
+            "fund_source": "local",
+            "title": "Kế hoạch khuyến công 2031",
+            "budget": 9_000_000_000,
+        },
+        ("api:plan-detail", "PUT"): lambda w, user: {
+            "year": w.program_plan.year,
+            "fund_source": "local",
+            "title": "Kế hoạch khuyến công (sửa)",
+            "budget": 6_000_000_000,
+        },
+        ("api:plan-detail", "PATCH"): lambda w, user: {"budget": 6_000_000_000},
+        ("api:plan-transition", "POST"): lambda w, user: {
+            "action": "approve",
+            "decision_number": "45/QĐ-UBND",
+            "decision_date": f"{w.program_plan.year}-01-10",
+        },
+        ("api:proposal-list", "POST"): lambda w, user: {
+            **_proposal_api(w),
+            "plan": w.program_plan.pk,
+        },
+        ("api:proposal-detail", "PUT"): lambda w, user: _proposal_api(w),
+        ("api:proposal-detail", "PATCH"): lambda w, user: {"title": "Hỗ trợ máy đóng gói mới"},
+        ("api:proposal-transition", "POST"): lambda w, user: {"action": "submit"},
+        ("api:proposal-support-limit", "POST"): lambda w, user: {
+            "items": [{"quantity": 2, "unit_price": 30_000_000, "is_new": True}]
+        },
+        ("api:proposal-budget-line-list", "POST"): lambda w, user: _LINE_API,
+        ("api:proposal-budget-line-detail", "PUT"): lambda w, user: _LINE_API,
+        ("api:proposal-budget-line-detail", "PATCH"): lambda w, user: {"unit": "bộ"},
+        ("api:proposal-equipment-item-list", "POST"): lambda w, user: _ITEM_API,
+        ("api:proposal-equipment-item-detail", "PUT"): lambda w, user: _ITEM_API,
+        ("api:proposal-equipment-item-detail", "PATCH"): lambda w, user: {"origin": "Việt Nam"},
+        ("api:proposal-equipment-item-acceptance", "POST"): lambda w, user: {
+            "delivered_on": str(w.in_progress_proposal.contract_date),
+            "serial_number": "SN-2026-01",
+            "matches": True,
+        },
+        ("api:proposal-payment-list", "POST"): lambda w, user: {
+            "kind": "advance",
+            "amount": 50_000_000,
+            "paid_on": str(w.contracted_proposal.contract_date),
+        },
+        ("api:appraisal-list", "POST"): lambda w, user: {
+            "plan": w.program_plan.pk,
+            "name": "Hội đồng thẩm định đợt 2",
+            "decision_number": "13/QĐ-TTKC",
+            "decision_date": f"{w.program_plan.year}-04-01",
+        },
+        ("api:appraisal-opinions", "POST"): lambda w, user: {
+            "proposal": w.appraised_proposal.pk,
+            "verdict": "agree",
+            "score": 80,
+        },
+        ("api:appraisal-conclude", "POST"): lambda w, user: {
+            "conclusion": "Đề nghị phê duyệt đề án."
+        },
+    }
+)

@@ -345,3 +345,83 @@ class World:
         job.file.save("matrix.xlsx", ContentFile(b"PK\x03\x04 not a real workbook"), save=False)
         job.save()
         return job
+
+    # ---- Issue 10: extension programmes ----------------------------------------------------
+    # The year's local plan, still being drawn up (so it takes proposals and applicants see it),
+    # its equipment rule, and equipment proposals of `facility` at the step each row needs,
+    # moved there through the services and the workflow. `council` appraises
+    # `appraised_proposal`: `chair` chairs it, `judge` is a member and `officer` its secretary;
+    # `other_judge` sits on no council.
+
+    @cached_property
+    def program_plan(self):
+        from tests.programs.world import make_plan
+
+        return make_plan()
+
+    @cached_property
+    def support_rule(self):
+        from tests.programs.world import local_rule
+
+        return local_rule()
+
+    def _equipment_proposal(self, title: str):
+        from tests.programs.world import equipment_proposal
+
+        self.support_rule  # noqa: B018  (the limit a proposal is submitted under)
+        return equipment_proposal(self.applicant, self.program_plan, self.facility, title=title)
+
+    @cached_property
+    def draft_proposal(self):
+        """A complete draft (one machine, one budget line): editable, deletable, submittable."""
+        return self._equipment_proposal("Hỗ trợ máy đóng gói kẹo dừa")
+
+    @cached_property
+    def appraised_proposal(self):
+        proposal = transition(
+            self._equipment_proposal("Hỗ trợ máy sấy chân không"),
+            action="submit",
+            actor=self.applicant,
+        )
+        return transition(proposal, action="start_appraisal", actor=self.officer)
+
+    @cached_property
+    def contracted_proposal(self):
+        """Approved and its contract signed: money may be paid on it."""
+        from tests.programs.world import approved, contracted
+
+        proposal = approved(
+            self._equipment_proposal("Hỗ trợ máy dán nhãn"),
+            facility_user=self.applicant,
+            officer=self.officer,
+            manager=self.users["manager"],
+        )
+        return contracted(proposal, officer=self.officer)
+
+    @cached_property
+    def in_progress_proposal(self):
+        """Contracted and the work started: its items are checked at acceptance."""
+        return transition(self.contracted_proposal, action="start_work", actor=self.officer)
+
+    @cached_property
+    def council(self):
+        import datetime
+
+        from programs.models import CouncilRole
+        from programs.services.appraisal import create_council
+
+        return create_council(
+            actor=self.officer,
+            plan=self.program_plan,
+            data={
+                "name": "Hội đồng thẩm định đề án khuyến công",
+                "decision_number": "12/QĐ-TTKC",
+                "decision_date": datetime.date(self.program_plan.year, 3, 2),
+            },
+            proposals=[self.appraised_proposal],
+            members=[
+                (self.users["chair"], CouncilRole.CHAIR),
+                (self.users["judge"], CouncilRole.MEMBER),
+                (self.officer, CouncilRole.SECRETARY),
+            ],
+        )
