@@ -53,7 +53,7 @@ def test_the_settlement_comes_after_acceptance_and_closes_the_money(
     pay(officer, proposal, 10_000_000, kind="settlement")
     with pytest.raises(ValidationError) as refused:
         pay(officer, proposal, 1, kind="instalment")
-    assert "already settled" in refused.value.message_dict["kind"][0]
+    assert "đã quyết toán" in refused.value.message_dict["kind"][0]
 
 
 @pytest.mark.django_db

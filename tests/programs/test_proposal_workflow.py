@@ -122,7 +122,7 @@ def test_an_incomplete_dossier_names_what_is_missing(world, applicant, facility)
     with pytest.raises(ValidationError) as refused:
         transition(proposal, action="submit", actor=applicant)
     missing = refused.value.message_dict["requirements"]
-    assert "Write the objectives." in missing and "List the equipment." in missing
+    assert "Hãy ghi mục tiêu." in missing and "Hãy liệt kê máy móc thiết bị." in missing
 
 
 def test_an_approved_plan_takes_no_more_proposals(world, applicant, facility, manager):
@@ -136,7 +136,7 @@ def test_an_approved_plan_takes_no_more_proposals(world, applicant, facility, ma
     )
     with pytest.raises(ValidationError) as refused:
         transition(proposal, action="submit", actor=applicant)
-    assert "takes no more proposals" in " ".join(refused.value.message_dict["requirements"])
+    assert "không nhận thêm đề án" in " ".join(refused.value.message_dict["requirements"])
 
 
 def test_approval_records_the_decision_and_the_funding(

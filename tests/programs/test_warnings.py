@@ -59,12 +59,12 @@ def test_a_beneficiary_failing_the_eligibility_rule(applicant):
     facility = FacilityFactory(ward=ward_in(kind=Ward.Kind.WARD), craft_village="")
     FacilityMemberFactory(user=applicant, facility=facility)
     proposal = equipment_proposal(applicant, make_plan(year=2025), facility, year=2025)
-    assert not [w for w in warnings_for(proposal) if "eligibility rule" in w]
+    assert not [w for w in warnings_for(proposal) if "không đủ điều kiện" in w]
     Proposal.objects.filter(pk=proposal.pk).update(
         submitted_at=timezone.make_aware(datetime.datetime(2025, 8, 1, 9))
     )
     proposal.refresh_from_db()
-    [warning] = [w for w in warnings_for(proposal) if "eligibility rule" in w]
+    [warning] = [w for w in warnings_for(proposal) if "không đủ điều kiện" in w]
     assert facility.name in warning
 
 
@@ -83,9 +83,9 @@ def test_over_the_envelope(plan, applicant, facility, officer, manager):
         manager=manager,
     )  # 200 of the 300 million
     second = equipment_proposal(applicant, plan, facility, ward=ward_in())  # asks 200 more
-    [warning] = [w for w in warnings_for(second) if "envelope" in w]
+    [warning] = [w for w in warnings_for(second) if "vượt tổng kinh phí" in w]
     assert "100.000.000 ₫" in warning
-    assert not [w for w in warnings_for(first) if "envelope" in w]
+    assert not [w for w in warnings_for(first) if "vượt tổng kinh phí" in w]
     transition(second, action="submit", actor=applicant)  # a warning never blocks
     assert plan_funding(plan) == {
         "budget": 300_000_000,
