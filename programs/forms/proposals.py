@@ -2,10 +2,12 @@
 fields, and its budget lines and equipment items as tables of rows."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from applicants.forms import DATE_INPUT_FORMATS, WardField, ward_swap_attrs
-from core.forms import BootstrapMixin, field_label
+from core.editing import set_fields
+from core.forms import BootstrapMixin, ServiceChecksMixin, field_label
 from core.models import Province, Ward
 from programs.models import (
     Activity,
@@ -16,6 +18,7 @@ from programs.models import (
     ProposalState,
 )
 from programs.services.proposals import ITEM_FIELDS, LINE_FIELDS, PROPOSAL_FIELDS
+from programs.services.proposals import _validate as check_proposal
 
 
 def date_widget() -> forms.DateInput:
@@ -62,9 +65,10 @@ class ApplyForm(BootstrapMixin, forms.Form):
         }
 
 
-class ProposalForm(BootstrapMixin, forms.ModelForm):
-    """The proposal's own fields, saved by programs.services.proposals.update_proposal (which
-    validates: the form parses only)."""
+class ProposalForm(BootstrapMixin, ServiceChecksMixin, forms.ModelForm):
+    """The proposal's own fields, saved by programs.services.proposals.update_proposal; its
+    checks run in the form's validation too (service_checks), so that one submit shows every
+    error, the rows' included."""
 
     ward = WardField(
         queryset=Ward.objects.none(), label=field_label(Proposal, "ward"), required=False
@@ -94,12 +98,13 @@ class ProposalForm(BootstrapMixin, forms.ModelForm):
         if code:
             self.fields["ward"].queryset = Ward.objects.filter(province=code)
 
-    def _post_clean(self):
-        # The instance stays as stored: update_proposal sets and validates the fields.
-        pass
-
-    def service_data(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
+    def service_checks(self, data: dict, exclude: set[str]) -> None:
+        # On a copy: the instance stays as stored for update_proposal to change.
+        copy = Proposal.objects.get(pk=self.instance.pk)
+        set_fields(copy, {k: v for k, v in data.items() if k not in exclude}, self._meta.fields)
+        errors = {k: v for k, v in check_proposal(copy).items() if k not in exclude}
+        if errors:
+            raise ValidationError(errors)
 
 
 class RowForm(BootstrapMixin, forms.Form):

@@ -184,6 +184,11 @@ def _forms_for(request, proposal, *, add: str | None = None):
         line_rows, item_rows = _line_rows(proposal), _item_rows(proposal)
     lines = LineRowFormSet(initial=line_rows, prefix=LINES)
     items = EquipmentRowFormSet(initial=item_rows, prefix=ITEMS) if equipment else None
+    if add is not None:
+        # The posted rows already hold the blank one: only the row asked for is added.
+        lines.extra = 0
+        if items is not None:
+            items.extra = 0
     if add == LINES:
         lines.extra += 1
     elif add == ITEMS and items is not None:
