@@ -283,7 +283,11 @@ def proposal_edit(request, pk):
         if valid and _save_all(request.user, proposal, form, lines, items):
             messages.success(request, _("The proposal was saved."))
             return redirect("programs:proposal-detail", pk=proposal.pk)
-    limit = _limit_of(proposal, lines, items)
+    if add is not None:
+        # More rows asked for: the support of the rows as typed, as the live view computes it.
+        limit = _typed_limit(request, proposal)
+    else:
+        limit = _limit_of(proposal, lines, items)
     context = {
         "proposal": proposal,
         "form": form,
@@ -306,6 +310,14 @@ def _limit_of(proposal, lines, items):
     return support_limit(proposal, lines=line_rows, items=item_rows)
 
 
+def _typed_limit(request, proposal):
+    lines = LineRowFormSet(request.POST, prefix=LINES)
+    items = (
+        EquipmentRowFormSet(request.POST, prefix=ITEMS) if proposal.activity.has_equipment else None
+    )
+    return _limit_of(proposal, lines, items)
+
+
 @require_POST
 @login_required
 def proposal_support(request, pk):
@@ -314,9 +326,5 @@ def proposal_support(request, pk):
     proposal = proposal_for(request.user, pk)
     if not rules.can_edit_proposal(request.user, proposal):
         raise PermissionDenied
-    lines = LineRowFormSet(request.POST, prefix=LINES)
-    items = (
-        EquipmentRowFormSet(request.POST, prefix=ITEMS) if proposal.activity.has_equipment else None
-    )
-    context = {"limit": _limit_of(proposal, lines, items), "proposal": proposal}
+    context = {"limit": _typed_limit(request, proposal), "proposal": proposal}
     return render(request, "programs/_support.html", context)

@@ -162,6 +162,8 @@ def test_add_a_row_shows_the_rows_as_typed_plus_a_blank_one(client_as, applicant
     items = response.context["items"]
     assert len(items.forms) == 2
     assert items.forms[0].initial["unit_price"] == "123"
+    # The support shown is the rows' as typed.
+    assert response.context["limit"].cost == 123
     assert EquipmentItem.objects.get().unit_price == 400_000_000
 
 
