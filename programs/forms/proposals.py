@@ -42,7 +42,7 @@ class ApplyForm(BootstrapMixin, forms.Form):
     )
     facility = forms.ModelChoiceField(label=_("Beneficiary facility"), queryset=None)
     title = forms.CharField(
-        label=field_label(Proposal, "title"),
+        label=_("Title of the proposal"),
         max_length=Proposal._meta.get_field("title").max_length,
     )
 
@@ -86,6 +86,8 @@ class ProposalForm(BootstrapMixin, ServiceChecksMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # "Title" alone is the award round's name in the catalogue.
+        self.fields["title"].label = _("Title of the proposal")
         for name in ("starts_on", "ends_on"):
             self.fields[name].input_formats = DATE_INPUT_FORMATS
         self.fields["province"].queryset = Province.objects.all()

@@ -123,12 +123,17 @@ def _line_rows(proposal) -> list[dict]:
             "id": line.pk,
             "item": line.item,
             "unit": line.unit,
-            "quantity": line.quantity,
+            "quantity": _plain(line.quantity),
             "unit_cost": line.unit_cost,
             "extension_share": line.extension_share,
         }
         for line in proposal.budget_lines.all()
     ]
+
+
+def _plain(quantity):
+    """1.00 → 1, 2.50 → 2.5: a quantity as people write it."""
+    return int(quantity) if quantity == quantity.to_integral_value() else quantity.normalize()
 
 
 def _item_rows(proposal) -> list[dict]:
