@@ -96,6 +96,8 @@ def render_proposal_page(request, proposal: Proposal, *, failed=None, forms=None
         "steps": steps_offered,
         "failed": failed,
         "warnings": warnings_for(proposal) if staff else [],
+        # The councils appraising it: their pages are the staff's and the members'.
+        "councils": list(proposal.councils.all()) if staff else [],
         "history": history_rows(proposal, with_changes=staff),
     }
     return render(request, "programs/proposal_detail.html", context, status=status)

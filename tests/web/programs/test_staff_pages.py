@@ -247,3 +247,17 @@ def test_the_facility_never_sees_opinions(client_as, applicant, judge, council):
         client_as(applicant).get(reverse("programs:council-detail", args=[council.pk])).status_code
         == 404
     )
+
+
+def test_the_facility_follows_the_state_and_history(client_as, applicant, officer, draft):
+    transition(draft, action="submit", actor=applicant)
+    transition(draft, action="start_appraisal", actor=officer)
+    page = client_as(applicant).get(reverse("programs:proposal-detail", args=[draft.pk]))
+    assert 'data-state="appraisal"' in page.text
+    # The facility follows the state changes only (newest first), not the edits of its rows.
+    assert [row["step"] for row in page.context["history"]] == [
+        str(Proposal.workflow.get("start_appraisal").label),
+        str(Proposal.workflow.get("submit").label),
+    ]
+    # Staff see the councils appraising it; the facility does not.
+    assert page.context["councils"] == []
