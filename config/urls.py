@@ -7,6 +7,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("facilities/", include("applicants.urls")),
     path("awards/", include("awards.urls")),
+    path("programs/", include("programs.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include("portal.urls")),
     path("", include("core.urls")),
