@@ -59,7 +59,7 @@ def test_a_rejection_carries_its_reason(
     assert "Trùng nội dung đã hỗ trợ." in rejection.body
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_nothing_is_told_when_the_transaction_rolls_back(applicant, facility, officer, manager):
     local_rule()
     proposal = equipment_proposal(applicant, make_plan(), facility)
