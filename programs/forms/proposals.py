@@ -17,8 +17,7 @@ from programs.models import (
     Proposal,
     ProposalState,
 )
-from programs.services.proposals import ITEM_FIELDS, LINE_FIELDS, PROPOSAL_FIELDS
-from programs.services.proposals import _validate as check_proposal
+from programs.services.proposals import ITEM_FIELDS, LINE_FIELDS, PROPOSAL_FIELDS, check_proposal
 
 
 def date_widget() -> forms.DateInput:

@@ -78,7 +78,7 @@ def create_proposal(
         proposal = Proposal(plan=locked_plan, created_by=actor, created_at=when.at)
         set_fields(proposal, data, PROPOSAL_FIELDS)
         proposal.code = next_code(locked_plan)
-        errors.update(_validate(proposal))
+        errors.update(check_proposal(proposal))
         if errors:
             raise ValidationError(errors)
         proposal.save()
@@ -100,7 +100,7 @@ def update_proposal(
         current = lock_editable(actor, proposal)
         before = snapshot(current)
         set_fields(current, data, PROPOSAL_FIELDS)
-        errors = _validate(current)
+        errors = check_proposal(current)
         if errors:
             raise ValidationError(errors)
         current.save()
@@ -152,7 +152,9 @@ def _check_beneficiaries(actor, facilities) -> None:
         )
 
 
-def _validate(proposal: Proposal) -> dict[str, list[str]]:
+def check_proposal(proposal: Proposal) -> dict[str, list[str]]:
+    """What is wrong with the proposal's fields, by field ({} when nothing): the service's own
+    check, which the edit form also shows before it saves."""
     errors = full_clean_errors(proposal, exclude=["code", "plan"], all_to="ends_on")
     if (
         proposal.ward_id
