@@ -47,10 +47,19 @@ def documents_context(user, proposal: Proposal) -> dict:
     the user may add one), `items` (each equipment item with its photos and whether the user
     may add one), `can_edit` (the user may add some document now) and the upload limits."""
     files = list(proposal.documents.select_related("item"))
+    rights: dict[str, bool] = {}
+
+    def may_add(kind: str, item: EquipmentItem | None = None) -> bool:
+        # One answer per rule (the dossier's, the steps', the items'): each asks the database.
+        key = "item" if item is not None else "step" if kind in services.STEP_KINDS else "dossier"
+        if key not in rights:
+            rights[key] = services.may_add(user, proposal, kind, item)
+        return rights[key]
+
     sections = []
     for kind in DocumentKind:
         of_kind = [d for d in files if d.kind == kind and d.item_id is None]
-        may = services.may_add(user, proposal, kind)
+        may = may_add(kind)
         if of_kind or may:
             rows = [(d, may) for d in of_kind]
             sections.append(
@@ -58,7 +67,7 @@ def documents_context(user, proposal: Proposal) -> dict:
             )
     items = []
     for item in proposal.equipment.all():
-        may = services.may_add(user, proposal, DocumentKind.PHOTO, item)
+        may = may_add(DocumentKind.PHOTO, item)
         photos = [(d, may) for d in files if d.item_id == item.pk]
         if photos or may:
             items.append({"item": item, "photos": photos, "can_add": may})
