@@ -9,6 +9,7 @@ from api.awards import attachments, criteria, entries, panels, rounds, sheets
 from api.awards import results as award_results
 from api.notifications.views import NotificationViewSet
 from api.programs import appraisals, budget, payments, plans, proposals, reference
+from api.programs import documents as proposal_documents
 from core import converters  # noqa: F401  (registers <id:…>)
 
 app_name = "api"
@@ -46,6 +47,12 @@ entry_attachments = attachments.EntryAttachmentViewSet.as_view({"get": "list", "
 entry_attachment = attachments.EntryAttachmentViewSet.as_view({"delete": "destroy"})
 entry_attachment_file = attachments.EntryAttachmentViewSet.as_view({"get": "download"})
 entry_attachment_thumbnail = attachments.EntryAttachmentViewSet.as_view({"get": "thumbnail"})
+# Issue 10: the proposals' documents.
+proposal_attachments = proposal_documents.ProposalDocumentViewSet.as_view(
+    {"get": "list", "post": "create"}
+)
+proposal_attachment = proposal_documents.ProposalDocumentViewSet.as_view({"delete": "destroy"})
+proposal_attachment_file = proposal_documents.ProposalDocumentViewSet.as_view({"get": "download"})
 
 # Issue 10: a proposal's rows, nested under it (as an entry's attachments).
 PROPOSAL_CHILDREN = [
@@ -116,6 +123,22 @@ urlpatterns = [
         "entries/<id:entry_pk>/attachments/<id:pk>/thumbnail/",
         entry_attachment_thumbnail,
         name="entry-attachment-thumbnail",
+    ),
+    # Issue 10: the proposals' documents.
+    path(
+        "proposals/<id:proposal_pk>/attachments/",
+        proposal_attachments,
+        name="proposal-attachment-list",
+    ),
+    path(
+        "proposals/<id:proposal_pk>/attachments/<id:pk>/",
+        proposal_attachment,
+        name="proposal-attachment-detail",
+    ),
+    path(
+        "proposals/<id:proposal_pk>/attachments/<id:pk>/file/",
+        proposal_attachment_file,
+        name="proposal-attachment-file",
     ),
     # Judging (issue 8): scoring. Before the router, whose round routes it would otherwise
     # share a prefix with.

@@ -1,7 +1,7 @@
 """The programme pages (namespace "programs", mounted at /programs/): applying for support, the
 proposals and their steps, the plans and the appraisal councils."""
 
-from django.urls import path
+from django.urls import include, path
 
 from core import converters  # noqa: F401  (registers <id:…>)
 from programs.views import detail, plans, proposals
@@ -26,4 +26,5 @@ urlpatterns = [
         name="opinion-save",
     ),
     path("councils/<id:pk>/conclude/", plans.council_conclude, name="council-conclude"),
+    path("", include("programs.views.documents")),
 ]

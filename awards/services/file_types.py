@@ -1,63 +1,34 @@
-"""The kinds of file a dossier accepts, declared once: what awards.services.attachments checks
+"""The kinds of file an entry's dossier accepts: core.file_types' declaration, asked by the
+entry's kind of attachment (a photo takes images only). What awards.services.attachments checks
 (by content), what the upload form shows next to its input, puts in its `accept` and gives
 static/js/uploads.js to check before sending."""
 
-from dataclasses import dataclass
-
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
-
 from awards.models import Attachment
-
-
-@dataclass(frozen=True)
-class FileType:
-    """A kind of file the dossier accepts, decided by its content (`pillow`: the decoder that
-    reads it; None for PDF, recognised by PDF_MAGIC). Its `label`, `extensions` and
-    `content_type` are what the upload form shows, puts in the input's `accept` and checks in
-    the browser before sending."""
-
-    label: str
-    extensions: tuple[str, ...]
-    content_type: str
-    pillow: str | None
-
-
-FILE_TYPES = (
-    FileType("JPEG", (".jpg", ".jpeg"), "image/jpeg", "JPEG"),
-    FileType("PNG", (".png",), "image/png", "PNG"),
-    FileType("WebP", (".webp",), "image/webp", "WEBP"),
-    FileType("PDF", (".pdf",), "application/pdf", None),
+from core import file_types
+from core.file_types import (
+    FILE_TYPES,
+    IMAGE_TYPES,
+    FileType,
+    image_type_names,
+    upload_limits_text,
 )
-IMAGE_TYPES = tuple(t for t in FILE_TYPES if t.pillow)
+
+__all__ = [
+    "FILE_TYPES",
+    "IMAGE_TYPES",
+    "FileType",
+    "accept_attribute",
+    "image_type_names",
+    "types_accepted",
+    "upload_limits_text",
+]
 
 
 def types_accepted(kind: str | None = None) -> tuple[FileType, ...]:
     """The types a file of `kind` may be (photos: images only); any kind's when None."""
-    return IMAGE_TYPES if kind == Attachment.Kind.PHOTO else FILE_TYPES
+    return file_types.types_accepted(photo=kind == Attachment.Kind.PHOTO)
 
 
 def accept_attribute(kind: str | None = None) -> str:
     """The file input's `accept`: the extensions and content types of `kind`'s types."""
-    types = types_accepted(kind)
-    return ",".join([*(e for t in types for e in t.extensions), *(t.content_type for t in types)])
-
-
-def image_type_names() -> str:
-    """The images' type names ("JPEG, PNG or WebP") in the language of the page."""
-    *first, last = [t.label for t in IMAGE_TYPES]
-    return _("%(first)s or %(last)s") % {"first": ", ".join(first), "last": last}
-
-
-def upload_limits_text() -> str:
-    """What the upload form says next to its file input: the types, the photos' smallest
-    side and the size limit, from the declarations and settings the checks use."""
-    return _(
-        "Photos: %(images)s, at least %(min_side)s px on the short side. Documents: PDF, or a "
-        "photo of each page. At most %(limit)s a file; you may choose several files at once."
-    ) % {
-        "images": image_type_names(),
-        "min_side": settings.UPLOAD_MIN_PHOTO_SIDE,
-        "limit": filesizeformat(settings.UPLOAD_MAX_BYTES),
-    }
+    return file_types.accept_attribute(photo=kind == Attachment.Kind.PHOTO)

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,6 +25,7 @@ from programs.services import steps
 from programs.services.payments import paid_on_default, record_payment
 from programs.support import support_limit
 from programs.views.common import proposal_for, stale_proposal
+from programs.views.documents import documents_context
 from programs.warnings import warnings_for
 
 # The steps whose form asks more than a note and a decision.
@@ -99,6 +101,11 @@ def render_proposal_page(request, proposal: Proposal, *, failed=None, forms=None
         # The councils appraising it: their pages are the staff's and the members'.
         "councils": list(proposal.councils.all()) if staff else [],
         "history": history_rows(proposal, with_changes=staff),
+        # The documents' section has its own context (its `can_edit` is about files): rendered
+        # apart, with the views that upload and delete.
+        "documents_section": render_to_string(
+            "programs/_documents.html", documents_context(user, proposal), request=request
+        ),
     }
     return render(request, "programs/proposal_detail.html", context, status=status)
 
