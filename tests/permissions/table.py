@@ -396,6 +396,37 @@ PAGES = [
     Row("export-job",                           "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   200,   200),
     Row("export-job-file",                      "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   200,   200),
     Row("export-job-retry",                     "POST",   LOGIN,   404,   404,   404,   404,   404,   302,   302,   302),
+    # Issue 10: extension programmes (pages)
+    # Proposals: staff list every one, a facility its own (judges: 403). A member or an officer
+    # applies (another facility as beneficiary is not among the choices: the form again, 200);
+    # a manager may not. The detail rows act on `facility`'s complete draft: a judge or another
+    # facility does not see it (404); its facility and officers edit it and compute the support
+    # as typed (the fragment: 200), a manager reads it only (403).
+    Row("programs:proposal-list",               "GET",    LOGIN,   200,   200,   403,   403,   403,   200,   200,   200),
+    Row("programs:proposal-create",             "GET",    LOGIN,   200,   200,   403,   403,   403,   200,   403,   200),
+    Row("programs:proposal-create",             "POST",   LOGIN,   302,   200,   403,   403,   403,   302,   403,   302),
+    Row("programs:proposal-detail",             "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("programs:proposal-edit",               "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   403,   200),
+    Row("programs:proposal-edit",               "POST",   LOGIN,   302,   404,   404,   404,   404,   302,   403,   302),
+    Row("programs:proposal-support",            "POST",   LOGIN,   200,   404,   404,   404,   404,   200,   403,   200),
+    # Submitting the draft: its facility or an officer (the workflow refuses a manager: 403).
+    Row("programs:proposal-transition",         "POST",   LOGIN,   302,   404,   404,   404,   404,   302,   403,   302),
+    # Payments of the contracted proposal and the check of an item of the one in progress: the
+    # center's officers; its facility and a manager see the proposal and may not (403).
+    Row("programs:payment-create",              "POST",   LOGIN,   403,   404,   404,   404,   404,   302,   403,   302),
+    Row("programs:item-check",                  "POST",   LOGIN,   403,   404,   404,   404,   404,   302,   403,   302),
+    # Plans are the staff's pages: the list refuses the others (403); the plan being drawn up
+    # is not found by them (a facility applies to it without seeing its page). A manager or an
+    # administrator approves it; the workflow refuses an officer (403).
+    Row("programs:plan-list",                   "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   200,   200),
+    Row("programs:plan-detail",                 "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   200,   200),
+    Row("programs:plan-transition",             "POST",   LOGIN,   404,   404,   404,   404,   404,   403,   302,   302),
+    # `council`: staff and its members see it (a facility and `other_judge`: 404). A member
+    # other than the secretary (`officer`) gives an opinion, other staff may not (403); officers
+    # and administrators conclude, its members who are judges may not (403).
+    Row("programs:council-detail",              "GET",    LOGIN,   404,   404,   200,   404,   200,   200,   200,   200),
+    Row("programs:opinion-save",                "POST",   LOGIN,   404,   404,   302,   404,   302,   403,   403,   403),
+    Row("programs:council-conclude",            "POST",   LOGIN,   404,   404,   403,   404,   403,   302,   403,   302),
 ]
 # fmt: on
 

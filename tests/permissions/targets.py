@@ -632,3 +632,126 @@ BODIES.update(
         },
     }
 )
+
+
+# Issue 10: extension programmes (pages). Dates as the pages' inputs take them (dd/mm/yyyy).
+def _day(date) -> str:
+    return date.strftime("%d/%m/%Y")
+
+
+def _rows(prefix: str, rows: list[dict]) -> dict:
+    """A table of the draft's page (a formset) as posted."""
+    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0"}
+    for index, row in enumerate(rows):
+        data.update({f"{prefix}-{index}-{name}": value for name, value in row.items()})
+    return data
+
+
+def _proposal_form(w) -> dict:
+    """The draft's page as posted: its fields, its budget line and its machine as stored (the
+    rows' ids keep them the same rows)."""
+    proposal = w.draft_proposal
+    line, item = _line(proposal), _item(proposal)
+    year = w.program_plan.year
+    return {
+        "title": "Hỗ trợ máy đóng gói kẹo dừa (sửa)",
+        "implementing_unit": "facility",
+        "implementing_name": "",
+        "province": proposal.province_id,
+        "ward": proposal.ward_id or "",
+        "starts_on": f"01/03/{year}",
+        "ends_on": f"31/10/{year}",
+        "objectives": "Nâng công suất, giảm lao động thủ công.",
+        "expected_results": "",
+        **_rows(
+            "lines",
+            [
+                {
+                    "id": str(line.pk),
+                    "item": line.item,
+                    "unit": line.unit,
+                    "quantity": "1",
+                    "unit_cost": str(line.unit_cost),
+                    "extension_share": str(line.extension_share),
+                }
+            ],
+        ),
+        **_rows(
+            "items",
+            [
+                {
+                    "id": str(item.pk),
+                    "name": item.name,
+                    "quantity": str(item.quantity),
+                    "unit_price": str(item.unit_price),
+                    "origin": item.origin,
+                    "is_new": "on",
+                }
+            ],
+        ),
+    }
+
+
+def _draft(w) -> dict:
+    return {"pk": w.draft_proposal.pk}
+
+
+OBJECTS.update(
+    {
+        "programs:proposal-detail": _draft,
+        "programs:proposal-edit": _draft,
+        "programs:proposal-support": _draft,
+        "programs:proposal-transition": _draft,
+        "programs:payment-create": lambda w: {"pk": w.contracted_proposal.pk},
+        "programs:item-check": lambda w: {"pk": _item(w.in_progress_proposal).pk},
+        "programs:plan-detail": lambda w: {"pk": w.program_plan.pk},
+        "programs:plan-transition": lambda w: {"pk": w.program_plan.pk},
+        "programs:council-detail": lambda w: {"pk": w.council.pk},
+        "programs:opinion-save": lambda w: {
+            "pk": w.council.pk,
+            "proposal_pk": w.appraised_proposal.pk,
+        },
+        "programs:council-conclude": lambda w: {"pk": w.council.pk},
+    }
+)
+BODIES.update(
+    {
+        ("programs:proposal-create", "POST"): lambda w, user: {
+            "plan": w.program_plan.pk,
+            "activity": _program_activity().pk,
+            "facility": w.facility.pk,
+            "title": "Hỗ trợ máy sấy chân không",
+        },
+        ("programs:proposal-edit", "POST"): lambda w, user: _proposal_form(w),
+        ("programs:proposal-support", "POST"): lambda w, user: _proposal_form(w),
+        ("programs:proposal-transition", "POST"): lambda w, user: {
+            "action": "submit",
+            "from": "draft",
+        },
+        ("programs:payment-create", "POST"): lambda w, user: {
+            "kind": "advance",
+            "amount": "50000000",
+            "paid_on": _day(w.contracted_proposal.contract_date),
+        },
+        ("programs:item-check", "POST"): lambda w, user: {
+            "delivered_on": _day(w.in_progress_proposal.contract_date),
+            "serial_number": "SN-2026-01",
+            "matches": "yes",
+        },
+        ("programs:plan-transition", "POST"): lambda w, user: {
+            "action": "approve",
+            "from": "draft",
+            "decision_number": "45/QĐ-UBND",
+            "decision_date": f"10/01/{w.program_plan.year}",
+        },
+        ("programs:opinion-save", "POST"): lambda w, user: {
+            "verdict": "agree",
+            "score": "80",
+            "comment": "",
+        },
+        ("programs:council-conclude", "POST"): lambda w, user: {
+            "conclusion": "Đề nghị phê duyệt đề án.",
+            "concluded_on": _day(w.council.decision_date),
+        },
+    }
+)
