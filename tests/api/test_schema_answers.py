@@ -186,6 +186,24 @@ EXPECTED = {
         "413",
     ],
     ("GET", "/api/v1/proposals/{proposal_pk}/payments/"): ["200", "400", "401", "404"],
+    # A proposal's documents, as an entry's attachments (no thumbnails).
+    ("GET", "/api/v1/proposals/{proposal_pk}/attachments/"): ["200", "400", "401", "404"],
+    ("POST", "/api/v1/proposals/{proposal_pk}/attachments/"): [
+        "201",
+        "400",
+        "401",
+        "403",
+        "404",
+        "413",
+    ],
+    ("DELETE", "/api/v1/proposals/{proposal_pk}/attachments/{id}/"): [
+        "204",
+        "400",
+        "401",
+        "403",
+        "404",
+    ],
+    ("GET", "/api/v1/proposals/{proposal_pk}/attachments/{id}/file/"): ["200", "400", "401", "404"],
     ("POST", "/api/v1/proposals/{proposal_pk}/payments/"): ["201", *BODY[:3], "404", "413"],
     # Appraisal councils: a facility's member is answered 404 everywhere, creating included.
     ("GET", "/api/v1/appraisals/"): ["200", "400", "401", "403", "404"],

@@ -247,6 +247,12 @@ API = [
     # Payments of a contracted proposal: read by whoever sees it, recorded by officers.
     Row("api:proposal-payment-list",            "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
     Row("api:proposal-payment-list",            "POST",     401,   403,   404,   404,   404,   404,   201,   403,   201),
+    # The proposal's documents: who sees the draft lists and downloads them; its facility and
+    # the officers add and remove its dossier files while it is editable (a manager does not).
+    Row("api:proposal-attachment-list",         "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("api:proposal-attachment-list",         "POST",     401,   201,   404,   404,   404,   404,   201,   403,   201),
+    Row("api:proposal-attachment-detail",       "DELETE",   401,   204,   404,   404,   404,   404,   204,   403,   204),
+    Row("api:proposal-attachment-file",         "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
     # Appraisal councils (the detail rows: `council`, chaired by `chair`, `judge` a member, the
     # officer its secretary). A facility never learns one exists (404); staff see all, a judge
     # the councils they sit on; officers and administrators set up and conclude; a member
@@ -408,6 +414,10 @@ PAGES = [
     Row("programs:proposal-detail",             "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   200,   200),
     Row("programs:proposal-edit",               "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   403,   200),
     Row("programs:proposal-edit",               "POST",   LOGIN,   302,   404,   404,   404,   404,   302,   403,   302),
+    # The proposal's documents on its page: as in the API.
+    Row("programs:proposal-document-upload",    "POST",   LOGIN,   302,   404,   404,   404,   404,   302,   403,   302),
+    Row("programs:proposal-document-download",  "GET",    LOGIN,   200,   404,   404,   404,   404,   200,   200,   200),
+    Row("programs:proposal-document-delete",    "POST",   LOGIN,   302,   404,   404,   404,   404,   302,   403,   302),
     Row("programs:proposal-support",            "POST",   LOGIN,   200,   404,   404,   404,   404,   200,   403,   200),
     # Submitting the draft: its facility or an officer (the workflow refuses a manager: 403).
     Row("programs:proposal-transition",         "POST",   LOGIN,   302,   404,   404,   404,   404,   302,   403,   302),

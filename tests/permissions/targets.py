@@ -16,7 +16,7 @@ OBJECTS.
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from awards.models import CriteriaTemplate, ProductGroup
-from tests.factories import PASSWORD, png_bytes, valid_tax_code, ward_in
+from tests.factories import PASSWORD, PDF_BYTES, png_bytes, valid_tax_code, ward_in
 
 NEW_PASSWORD = "Mat-khau-Moi-2027!"
 # A tax code no factory hands out in a test (their sequences start at 0).
@@ -518,6 +518,28 @@ _LINE_API = {
 }
 _ITEM_API = {"name": "Máy dán nhãn", "quantity": 1, "unit_price": 30_000_000, "origin": "Nhật Bản"}
 
+
+def _proposal_document(w) -> dict:
+    return {"proposal_pk": w.proposal_document.proposal_id, "pk": w.proposal_document.pk}
+
+
+def _pdf_upload() -> SimpleUploadedFile:
+    return SimpleUploadedFile("thuyet-minh.pdf", PDF_BYTES, content_type="application/pdf")
+
+
+BODIES.update(
+    {
+        ("api:proposal-attachment-list", "POST"): lambda w, user: {
+            "kind": "application",
+            "file": _pdf_upload(),
+        },
+        ("programs:proposal-document-upload", "POST"): lambda w, user: {
+            "kind": "application",
+            "file": _pdf_upload(),
+        },
+    }
+)
+
 OBJECTS.update(
     {
         "api:activity-detail": lambda w: {"pk": _program_activity().pk},
@@ -526,6 +548,12 @@ OBJECTS.update(
         "api:plan-history": lambda w: {"pk": w.program_plan.pk},
         "api:plan-transition": lambda w: {"pk": w.program_plan.pk},
         "api:proposal-detail": lambda w: {"pk": w.draft_proposal.pk},
+        "api:proposal-attachment-list": lambda w: {"proposal_pk": w.draft_proposal.pk},
+        "api:proposal-attachment-detail": _proposal_document,
+        "api:proposal-attachment-file": _proposal_document,
+        "programs:proposal-document-upload": lambda w: {"pk": w.draft_proposal.pk},
+        "programs:proposal-document-download": lambda w: {"pk": w.proposal_document.pk},
+        "programs:proposal-document-delete": lambda w: {"pk": w.proposal_document.pk},
         "api:proposal-history": lambda w: {"pk": w.draft_proposal.pk},
         "api:proposal-transition": lambda w: {"pk": w.draft_proposal.pk},
         "api:proposal-support-limit": lambda w: {"pk": w.draft_proposal.pk},

@@ -377,6 +377,19 @@ class World:
         return self._equipment_proposal("Hỗ trợ máy đóng gói kẹo dừa")
 
     @cached_property
+    def proposal_document(self):
+        """The draft's proposal document (a PDF), uploaded through the service."""
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from programs.services.documents import add_document
+        from tests.factories import PDF_BYTES
+
+        upload = SimpleUploadedFile("thuyet-minh.pdf", PDF_BYTES, content_type="application/pdf")
+        return add_document(
+            actor=self.applicant, proposal=self.draft_proposal, kind="application", upload=upload
+        )
+
+    @cached_property
     def appraised_proposal(self):
         proposal = transition(
             self._equipment_proposal("Hỗ trợ máy sấy chân không"),
