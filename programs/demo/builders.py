@@ -108,6 +108,7 @@ def equipment_project(
                 "is_new": new,
                 "production_line": in_line,
             },
+            on=on,
         )
     new_cost = quantity * price
     allowed = allowed_support(
@@ -122,11 +123,11 @@ def equipment_project(
         ("Mua sắm máy móc thiết bị", "bộ", 1, cost, allowed // MILLION * MILLION),
         ("Lắp đặt, vận hành thử", "lần", 1, 15 * MILLION, 0),
     )
-    _budget(actor, proposal, lines)
+    _budget(actor, proposal, lines, on=on)
     return proposal
 
 
-def _budget(actor, proposal: Proposal, lines) -> None:
+def _budget(actor, proposal: Proposal, lines, on=None) -> None:
     for position, (item, unit, quantity, unit_cost, share) in enumerate(lines, start=1):
         save_budget_line(
             actor=actor,
@@ -139,6 +140,7 @@ def _budget(actor, proposal: Proposal, lines) -> None:
                 "unit_cost": unit_cost,
                 "extension_share": share,
             },
+            on=on,
         )
 
 
@@ -220,7 +222,7 @@ def extension_project(spec: DemoProject, *, officer, plan, on) -> Proposal:
         beneficiaries=beneficiaries,
         on=on,
     )
-    _budget(officer, proposal, spec.lines)
+    _budget(officer, proposal, spec.lines, on=on)
     return proposal
 
 
@@ -239,5 +241,5 @@ def training_course(title: str, index: int, *, officer, plan, on) -> Proposal:
         ),
         on=on,
     )
-    _budget(officer, proposal, data.TRAINING_LINES)
+    _budget(officer, proposal, data.TRAINING_LINES, on=on)
     return proposal

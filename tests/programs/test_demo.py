@@ -10,6 +10,7 @@ from django.utils import timezone
 from applicants import demo as applicants_demo
 from core import demo as core_demo
 from core.activity import history_of
+from core.models import ActivityLog
 from programs import demo
 from programs.exports.proposals import ProposalList
 from programs.models import AppraisalOpinion, Payment, Plan, Proposal, SupportRule
@@ -70,6 +71,12 @@ def test_the_2024_local_plan(seeded):
         ]
         assert {year for _t, year in steps} == {2024}
         assert [t for t, _y in steps][-1] == "settle"
+    # The whole history of the 2024 proposals is dated 2024 (core.clock), lines and payments too.
+    logs = ActivityLog.objects.filter(
+        content_type__model="proposal", object_id__in=[str(p.pk) for p in proposals]
+    )
+    assert {timezone.localdate(log.created_at).year for log in logs} == {2024}
+    assert {timezone.localdate(p.created_at).year for p in Payment.objects.all()} >= {2024}
     # The list of the plan holds all 32.
     assert ProposalList(user=users["officer"], subject=plan).row_count() == 32
     sheet_of(ProposalList(user=users["officer"], subject=plan))
