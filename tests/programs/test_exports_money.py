@@ -174,3 +174,18 @@ def test_api_plan_export_refusals(world, applicant, judge, api_as, manager):
         decision_date=timezone.localdate(),
     )
     assert api_as(applicant).get(url).status_code == 404
+
+
+def test_a_long_plan_list_is_built_in_the_background(world, officer):
+    from core.models import ExportJob
+    from core.spreadsheets import jobs
+
+    plan, p = world
+    job = jobs.start_export(PaymentList(user=officer, subject=plan))
+    assert (job.subject_type, job.subject_id) == ("programs.Plan", str(plan.pk))
+    assert jobs.run_export(job.pk) == ExportJob.State.DONE
+    job.refresh_from_db()
+    assert job.file_name == f"theo-doi-cap-phat-kinh-phi-kcdp-{plan.year}.xlsx"
+    with job.file.open("rb") as handle:
+        book = openpyxl.load_workbook(handle)
+    assert p["first"].code in str([c.value for row in book.active for c in row])
