@@ -35,8 +35,12 @@ class DemoPlan:
 
 
 LOCAL_2024 = DemoPlan(2024, "local", "Kế hoạch khuyến công địa phương năm 2024", 6_500_000_000)
+# The envelope the Ministry announced for the province's national-fund proposals (plausible).
 NATIONAL_2024 = DemoPlan(
-    2024, "national", "Kế hoạch khuyến công quốc gia năm 2024 (đề án trình Bộ Công Thương)", 0
+    2024,
+    "national",
+    "Kế hoạch khuyến công quốc gia năm 2024 (đề án trình Bộ Công Thương)",
+    2_000_000_000,
 )
 LOCAL_2026 = DemoPlan(2026, "local", "Kế hoạch khuyến công địa phương năm 2026", 7_000_000_000)
 
