@@ -1,10 +1,12 @@
 """The official lists in the API (issue 9): `GET /rounds/{id}/exports/<name>.xlsx` for each list
-of a round and `GET /facilities/export.xlsx?<filters>` for the facility registry.
+of a round, `GET /plans/{id}/exports/<name>.xlsx` for each list of an extension plan (issue 10)
+and `GET /facilities/export.xlsx?<filters>` for the facility registry.
 
 The file itself (200), or for a list over EXPORT_BACKGROUND_ROWS rows 202 with the background
 job (core.spreadsheets.delivery). Filters the list cannot read: 400 with the field's message, as
 the list endpoints answer. Who may not have the list: 404 when they may not see the round, 403
-when they may (a published round is public); judges and applicants get no list.
+when they may (a published round is public; a facility sees the plans taking proposals); judges
+and applicants get no list.
 """
 
 from django.shortcuts import get_object_or_404
@@ -19,6 +21,8 @@ from awards import rules
 from awards.models import AwardRound
 from core.spreadsheets import XLSX_CONTENT_TYPE, ExportNotAllowed, registry
 from core.spreadsheets.delivery import respond
+from programs.models import Plan
+from programs.queries import plans_visible_to
 
 RESPONSES = {
     (200, XLSX_CONTENT_TYPE): OpenApiTypes.BINARY,
@@ -62,6 +66,14 @@ class RoundExportView(ExportView):
         )
 
 
+class PlanExportView(ExportView):
+    @extend_schema(tags=["plans"], responses=RESPONSES)
+    def get(self, request, pk: int):
+        plan = get_object_or_404(Plan, pk=pk)
+        visible = plans_visible_to(request.user).filter(pk=plan.pk).exists()
+        return self.answer(request, plan, may_see_subject=visible)
+
+
 class FacilityExportView(ExportView):
     identifier = "facilities"
 
@@ -82,4 +94,19 @@ def round_export_views() -> list[tuple[str, type[RoundExportView]]]:
             ),
         )
         for identifier, exporter in registry.for_subject(AwardRound).items()
+    ]
+
+
+def plan_export_views() -> list[tuple[str, type[PlanExportView]]]:
+    """(identifier, view) for every list of an extension plan the apps registered."""
+    return [
+        (
+            identifier,
+            type(
+                f"PlanExport{exporter.__name__}View",
+                (PlanExportView,),
+                {"identifier": identifier, "__doc__": f"{exporter.verbose_name}."},
+            ),
+        )
+        for identifier, exporter in registry.for_subject(Plan).items()
     ]

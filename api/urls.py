@@ -172,6 +172,11 @@ urlpatterns = [
         )
         for identifier, view in list_exports.round_export_views()
     ),
+    # Issue 10: the lists of an extension plan.
+    *(
+        path(f"plans/<id:pk>/exports/{i}.xlsx", v.as_view(), name=f"plan-export-{i}")
+        for i, v in list_exports.plan_export_views()
+    ),
     path(
         "facilities/export.xlsx", list_exports.FacilityExportView.as_view(), name="facility-export"
     ),

@@ -7,5 +7,6 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Extension programmes")
 
     def ready(self):
-        # The state machines attach themselves to Plan and Proposal.
-        from programs import workflows  # noqa: F401
+        # The state machines attach themselves to Plan and Proposal; the plan's official lists
+        # register themselves (core.spreadsheets.registry).
+        from programs import exports, workflows  # noqa: F401

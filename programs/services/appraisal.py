@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from core.activity import Action, log_activity, snapshot
+from core.clock import moment_of
 from core.editing import full_clean_errors, set_fields
 from programs import rules
 from programs.models import (
@@ -29,10 +30,10 @@ def _check_officer(actor) -> None:
 
 
 def create_council(
-    *, actor, plan, data: dict[str, Any], proposals=(), members=()
+    *, actor, plan, data: dict[str, Any], proposals=(), members=(), on=None
 ) -> AppraisalCouncil:
     """A council for `plan`; `members` are (user, role) pairs; the proposals must be the plan's
-    and under appraisal."""
+    and under appraisal. `on`: the day a past council was set up (core.clock), for its log."""
     _check_officer(actor)
     with transaction.atomic():
         council = AppraisalCouncil(plan=plan)
@@ -57,7 +58,13 @@ def create_council(
         CouncilMember.objects.bulk_create(
             CouncilMember(council=council, user=user, role=role) for user, role in members
         )
-        log_activity(actor=actor, action=Action.CREATED, target=council, after=snapshot(council))
+        log_activity(
+            actor=actor,
+            action=Action.CREATED,
+            target=council,
+            after=snapshot(council),
+            at=moment_of(on).at,
+        )
     return council
 
 

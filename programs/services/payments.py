@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.activity import Action, log_activity, snapshot
+from core.clock import moment_of
 from core.editing import full_clean_errors, set_fields
 from core.formatting import format_vnd
 from core.workflow import lock_with_parents
@@ -22,12 +23,14 @@ from programs.models import PAYABLE, Payment, PaymentKind, Proposal
 PAYMENT_FIELDS = ("kind", "amount", "paid_on", "reference", "note")
 
 
-def record_payment(*, actor, proposal: Proposal, data: dict[str, Any]) -> Payment:
+def record_payment(*, actor, proposal: Proposal, data: dict[str, Any], on=None) -> Payment:
+    """`on`: the day a past payment was recorded (core.clock), which its row and log carry."""
+    when = moment_of(on)
     if not rules.can_record_money(actor, proposal):
         raise PermissionDenied(_("Only the center's officers record payments."))
     with transaction.atomic():
         current = lock_with_parents(Proposal, proposal.pk)
-        payment = Payment(proposal=current, recorded_by=actor)
+        payment = Payment(proposal=current, recorded_by=actor, created_at=when.at)
         set_fields(payment, data, PAYMENT_FIELDS)
         errors = full_clean_errors(payment, exclude=["proposal"])
         if not errors:
@@ -42,6 +45,7 @@ def record_payment(*, actor, proposal: Proposal, data: dict[str, Any]) -> Paymen
             after={"payment": snapshot(payment)},
             note=payment.note,
             decision_number=payment.reference,
+            at=when.at,
         )
         transaction.on_commit(lambda: notifications.payment_recorded(payment), robust=True)
     return payment

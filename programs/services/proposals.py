@@ -174,9 +174,10 @@ def check_proposal(proposal: Proposal) -> dict[str, list[str]]:
 
 
 def save_budget_line(
-    *, actor, proposal: Proposal, data: dict[str, Any], line: BudgetLine | None = None
+    *, actor, proposal: Proposal, data: dict[str, Any], line: BudgetLine | None = None, on=None
 ) -> BudgetLine:
-    """Add a line (`line` None) or change one. The extension share is at most the line's cost."""
+    """Add a line (`line` None) or change one. The extension share is at most the line's cost.
+    `on`: the day a past proposal's line was written (core.clock), for the proposal's log."""
     with transaction.atomic():
         current = lock_editable(actor, proposal)
         line = _own(BudgetLine, current, line)
@@ -188,7 +189,7 @@ def save_budget_line(
         if errors:
             raise ValidationError(errors)
         line.save()
-        _log_child(actor, current, "budget_line", line, before)
+        _log_child(actor, current, "budget_line", line, before, on=on)
     return line
 
 
@@ -201,7 +202,12 @@ def delete_budget_line(*, actor, line: BudgetLine) -> None:
 
 
 def save_equipment_item(
-    *, actor, proposal: Proposal, data: dict[str, Any], item: EquipmentItem | None = None
+    *,
+    actor,
+    proposal: Proposal,
+    data: dict[str, Any],
+    item: EquipmentItem | None = None,
+    on=None,
 ) -> EquipmentItem:
     with transaction.atomic():
         current = lock_editable(actor, proposal)
@@ -214,7 +220,7 @@ def save_equipment_item(
         if errors:
             raise ValidationError(errors)
         item.save()
-        _log_child(actor, current, "equipment_item", item, before)
+        _log_child(actor, current, "equipment_item", item, before, on=on)
     return item
 
 
@@ -233,7 +239,7 @@ def _own(model, proposal: Proposal, row):
     return model.objects.select_for_update().get(pk=row.pk, proposal=proposal)
 
 
-def _log_child(actor, proposal: Proposal, kind: str, row, before: dict | None) -> None:
+def _log_child(actor, proposal: Proposal, kind: str, row, before: dict | None, on=None) -> None:
     """A line or item changed is a change of its proposal: the proposal's history shows it."""
     after = snapshot(row) if row is not None else None
     log_activity(
@@ -242,4 +248,5 @@ def _log_child(actor, proposal: Proposal, kind: str, row, before: dict | None) -
         target=proposal,
         before={kind: before} if before else {},
         after={kind: after} if after else {},
+        at=moment_of(on).at,
     )

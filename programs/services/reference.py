@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from core.activity import Action, log_activity, log_changes, snapshot
+from core.clock import moment_of
 from core.editing import full_clean_errors, set_fields
 from core.formatting import format_date
 from programs import rules
@@ -31,9 +32,10 @@ RULE_FIELDS = (
 ACTIVITY_FIELDS = ("code", "name", "has_equipment", "position")
 
 
-def save_plan(*, actor, data: dict[str, Any], plan: Plan | None = None) -> Plan:
+def save_plan(*, actor, data: dict[str, Any], plan: Plan | None = None, on=None) -> Plan:
     """Create a plan, or change one being drawn up (the year and fund of a plan with proposals
-    stay: the proposals' codes carry them)."""
+    stay: the proposals' codes carry them). `on`: the day a past plan was drawn up (core.clock),
+    which its creation's log row carries."""
     if not rules.can_manage_plans(actor):
         raise PermissionDenied(_("Only the center's officers draw up plans."))
     with transaction.atomic():
@@ -58,7 +60,11 @@ def save_plan(*, actor, data: dict[str, Any], plan: Plan | None = None) -> Plan:
         current.save()
         if before is None:
             log_activity(
-                actor=actor, action=Action.CREATED, target=current, after=snapshot(current)
+                actor=actor,
+                action=Action.CREATED,
+                target=current,
+                after=snapshot(current),
+                at=moment_of(on).at,
             )
         else:
             log_changes(actor=actor, target=current, before=before, after=snapshot(current))

@@ -34,6 +34,7 @@ from awards.results import compute_results
 from core.activity import history_of
 from core.models import ActivityLog, Organisation
 from core.roles import Role, role_of
+from programs.models import Payment, Plan, Proposal, SupportRule
 
 User = get_user_model()
 # What a nominee's copy in the regional round carries besides its dossier: the provincial
@@ -72,7 +73,20 @@ def counts() -> dict[str, int]:
         "entries": Entry.objects.count(),
         "attachments": Attachment.objects.count(),
         "screening_checks": ScreeningCheck.objects.count(),
+        "plans": Plan.objects.count(),
+        "proposals": Proposal.objects.count(),
+        "payments": Payment.objects.count(),
+        "support_rules": SupportRule.objects.count(),
     }
+
+
+# The programme demo's log rows (programs.demo): the local equipment rule, 3 plans created and
+# the 2024 local one approved; 43 proposals created; their equipment items and budget lines
+# (25 local 2024 projects: 1 machine, 4 with a used one too, 2 lines = 79; 7 settled proposals'
+# 23 lines; 6 national projects: 19; 2026: 7 + 6 + 3 = 16) and 15 payments (2 for each of the
+# 7 settled, 1 advance in 2026); 139 transitions (25 × 3, 7 × 7, 6 + 2 national, 2 + 5 in 2026);
+# the council set up and concluded.
+PROGRAMME_ACTIVITY = 1 + 3 + 1 + 43 + (79 + 23 + 19 + 16) + (14 + 1) + 139 + 2
 
 
 def stored_files(location) -> set[str]:
@@ -102,7 +116,22 @@ def test_seed_demo_twice_creates_nothing_more(storage_root):
         # 6 + 4 in 2026), 32 submitted, 32 checklists recorded, 32 screening decisions and 30
         # results (20 recognised, 10 not); 18 facility accounts linked to their facilities by
         # the officer; 2 panels and 10 declarations; 139 score sheets scored and submitted.
-        "activity": 32 + 40 + 6 + 5 + 2 + 46 + 202 + 32 + 32 + 32 + 30 + 18 + 2 + 10 + 139 * 2,
+        "activity": 32
+        + 40
+        + 6
+        + 5
+        + 2
+        + 46
+        + 202
+        + 32
+        + 32
+        + 32
+        + 30
+        + 18
+        + 2
+        + 10
+        + 139 * 2
+        + PROGRAMME_ACTIVITY,
         "organisations": 1,
         "rounds": 3,
         "entries": 46,
@@ -110,6 +139,13 @@ def test_seed_demo_twice_creates_nothing_more(storage_root):
         # certificate.
         "attachments": 202 + 12 * 8,
         "screening_checks": 32 * len(ScreeningCondition),
+        # The 2024 local and national plans and the 2026 local plan: 25 + 4 + 3 + 6 + 5
+        # proposals, 2 payments for each of the 7 settled and the 2026 advance; the national
+        # fund's rules (TT 28/2018) and the local equipment rule.
+        "plans": 3,
+        "proposals": 43,
+        "payments": 15,
+        "support_rules": 4,
     }
     # Every attachment is a file and every image has a thumbnail: 298 + 136 photos.
     assert len(files) == 298 + 136
@@ -117,6 +153,8 @@ def test_seed_demo_twice_creates_nothing_more(storage_root):
     assert stored_files(storage_root) == files
     assert "Award rounds: 3 created, 0 kept; entries: 46 created, 0 kept." in first_output
     assert "Award rounds: 0 created, 3 kept; entries: 0 created, 46 kept." in second_output
+    assert "Extension plans: 3 created, 0 kept; proposals: 43 created, 0 kept." in first_output
+    assert "Extension plans: 0 created, 3 kept; proposals: 0 created, 43 kept." in second_output
 
 
 @pytest.mark.django_db
@@ -563,3 +601,59 @@ class TestJudgingDemo:
             kinds = Counter(copy.attachments.values_list("kind", flat=True))
             assert kinds[Attachment.Kind.PHOTO] == 3
             assert kinds.keys() >= GENERATED_KINDS
+
+
+# ---- Extension programmes -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded_once")
+class TestProgrammeDemo:
+    """The seed's "03 tập huấn …; xét duyệt danh mục gồm 25 đề án … trình xét duyệt 06 đề án …
+    04 Đề án khuyến công tỉnh năm 2024", and a 2026 plan under way."""
+
+    def test_2024_local_plan_25_equipment_projects_appraised_and_approved(self):
+        plan = Plan.objects.get(year=2024, fund_source="local")
+        assert plan.state == "approved"
+        equipment = plan.proposals.filter(activity__code="equipment")
+        assert equipment.count() == 25
+        assert set(equipment.values_list("state", flat=True)) == {"approved"}
+        council = plan.councils.get()
+        roles = Counter(council.members.values_list("role", flat=True))
+        # The judging demo's secretary keeps the council's minutes too.
+        assert roles == {"chair": 1, "member": 2, "secretary": 1}
+        assert council.proposals.count() == 25 and council.concluded_on is not None
+        assert {p.code[:10] for p in equipment} == {"KCĐP-2024-"}
+
+    def test_2024_extension_and_training_proposals_settled(self):
+        plan = Plan.objects.get(year=2024, fund_source="local")
+        others = plan.proposals.exclude(activity__code="equipment")
+        assert others.filter(activity__code="training").count() == 3
+        assert others.exclude(activity__code="training").count() == 4
+        assert set(others.values_list("state", flat=True)) == {"settled"}
+        for proposal in others:
+            kinds = sorted(proposal.payments.values_list("kind", flat=True))
+            assert kinds == ["advance", "settlement"]
+            assert sum(proposal.payments.values_list("amount", flat=True)) == (
+                proposal.approved_funding
+            )
+            days = proposal.payments.values_list("paid_on", flat=True)
+            assert {day.year for day in days} == {2024}
+
+    def test_6_submitted_to_the_national_plan(self):
+        plan = Plan.objects.get(year=2024, fund_source="national")
+        assert Counter(plan.proposals.values_list("state", flat=True)) == {
+            "submitted": 4,
+            "appraisal": 2,
+        }
+
+    def test_2026_plan_under_way(self):
+        plan = Plan.objects.get(year=2026, fund_source="local")
+        assert plan.state == "draft"
+        assert Counter(plan.proposals.values_list("state", flat=True)) == {
+            "draft": 2,
+            "submitted": 2,
+            "in_progress": 1,
+        }
+        running = plan.proposals.get(state="in_progress")
+        assert list(running.payments.values_list("kind", flat=True)) == ["advance"]

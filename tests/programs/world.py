@@ -112,3 +112,68 @@ def contracted(proposal, *, officer, value=None) -> Proposal:
         date=timezone.localdate(),
         value=value if value is not None else proposal.approved_funding,
     )
+
+
+def listed_plan(*, applicant, facility, other_applicant, other_facility, officer, manager):
+    """A local plan for the lists: an approved and contracted equipment project with an advance
+    paid (one new machine, two used ones), a submitted one on a production line, an approved
+    training course of the center (no beneficiary) and a draft (not listed)."""
+    from programs.services.payments import record_payment
+
+    local_rule()
+    plan = make_plan()
+    first = equipment_proposal(
+        applicant,
+        plan,
+        facility,
+        items=((1, 400_000_000, True, False), (2, 50_000_000, False, False)),
+        asked=200_000_000,
+        title="Máy đóng gói kẹo dừa",
+    )
+    first = approved(first, facility_user=applicant, officer=officer, manager=manager)
+    first = contracted(first, officer=officer)
+    record_payment(
+        actor=officer,
+        proposal=first,
+        data={
+            "kind": "advance",
+            "amount": 60_000_000,
+            "paid_on": timezone.localdate(),
+            "reference": "UNC-01",
+        },
+    )
+    second = equipment_proposal(
+        other_applicant,
+        plan,
+        other_facility,
+        items=((1, 600_000_000, True, True),),
+        asked=250_000_000,
+        title="Dây chuyền sấy bánh phồng",
+    )
+    transition(second, action="submit", actor=other_applicant)
+    training = create_proposal(
+        actor=officer,
+        plan=plan,
+        data=proposal_data(
+            "training", title="Tập huấn quản lý sản xuất", implementing_unit="center"
+        ),
+    )
+    for position, (item, quantity, cost, share) in enumerate(
+        (("Học viên", 20, 1_500_000, 30_000_000), ("Thuê hội trường", 1, 10_000_000, 6_000_000)),
+        start=1,
+    ):
+        save_budget_line(
+            actor=officer,
+            proposal=training,
+            data={
+                "position": position,
+                "item": item,
+                "unit": "người" if position == 1 else "ngày",
+                "quantity": Decimal(quantity),
+                "unit_cost": cost,
+                "extension_share": share,
+            },
+        )
+    training = approved(training, facility_user=officer, officer=officer, manager=manager)
+    draft = equipment_proposal(applicant, plan, facility, title="Bản nháp")
+    return plan, {"first": first, "second": second, "training": training, "draft": draft}

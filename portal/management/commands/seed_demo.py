@@ -13,6 +13,7 @@ from applicants import demo as applicants_demo
 from awards import demo as awards_demo
 from awards.demo import judging as judging_demo
 from core import demo as core_demo
+from programs import demo as programs_demo
 
 SITE_URL = "http://127.0.0.1:8000"
 
@@ -21,7 +22,8 @@ class Command(BaseCommand):
     help = (
         "Load the demo data (organisation of tỉnh Vĩnh Long, one account per role with known "
         "passwords, 40 facilities, the 2024 provincial award round with its screened entries and "
-        "the 2026 round open for registration) and print the demo accounts. Safe to run again."
+        "the 2026 round open for registration, the 2024 extension plans and a 2026 plan under "
+        "way) and print the demo accounts. Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -46,6 +48,9 @@ class Command(BaseCommand):
                 officer=users["officer"], members=users
             )
             awards = awards_demo.seed_awards(officer=users["officer"], members=users)
+            programs = programs_demo.seed_programs(
+                officer=users["officer"], manager=users["manager"], members=users
+            )
 
         accounts_created = sum(seeded.created for seeded in accounts)
         self.stdout.write(
@@ -53,7 +58,9 @@ class Command(BaseCommand):
             f"Accounts: {accounts_created} created, {len(accounts) - accounts_created} kept.\n"
             f"Facilities: {facilities_created} created, {facilities_kept} kept.\n"
             f"Award rounds: {awards.rounds_created} created, {awards.rounds_kept} kept; "
-            f"entries: {awards.entries_created} created, {awards.entries_kept} kept."
+            f"entries: {awards.entries_created} created, {awards.entries_kept} kept.\n"
+            f"Extension plans: {programs.plans_created} created, {programs.plans_kept} kept; "
+            f"proposals: {programs.proposals_created} created, {programs.proposals_kept} kept."
         )
         self.stdout.write(self._accounts_table(accounts))
         self.stdout.write(self._facility_accounts_note(awards))
