@@ -65,6 +65,11 @@ EXPECTED = {
         ("GET", f"/api/v1/rounds/{{id}}/exports/{name}.xlsx"): LIST_ANSWERS
         for name in ("recognized", "nominees", "entries", "scores", "score-sheets")
     },
+    # Issue 10: a plan's lists.
+    **{
+        ("GET", f"/api/v1/plans/{{id}}/exports/{name}.xlsx"): LIST_ANSWERS
+        for name in ("proposals", "equipment", "payments")
+    },
     ("GET", "/api/v1/facilities/export.xlsx"): ["200", "202", "400", "401", "403"],
     ("GET", "/api/v1/export-jobs/{id}/"): ["200", "400", "401", "404"],
     ("GET", "/api/v1/export-jobs/{id}/file/"): ["200", "400", "401", "404", "409", "410"],

@@ -253,6 +253,11 @@ API = [
     Row("api:proposal-attachment-list",         "POST",     401,   201,   404,   404,   404,   404,   201,   403,   201),
     Row("api:proposal-attachment-detail",       "DELETE",   401,   204,   404,   404,   404,   404,   204,   403,   204),
     Row("api:proposal-attachment-file",         "GET",      401,   200,   404,   404,   404,   404,   200,   200,   200),
+    # A plan's lists: staff only. The plan being drawn up is seen by the facilities (403: the
+    # role comes next); judges see no plan (404).
+    Row("api:plan-export-proposals",            "GET",      401,   403,   403,   404,   404,   404,   200,   200,   200),
+    Row("api:plan-export-equipment",            "GET",      401,   403,   403,   404,   404,   404,   200,   200,   200),
+    Row("api:plan-export-payments",             "GET",      401,   403,   403,   404,   404,   404,   200,   200,   200),
     # Appraisal councils (the detail rows: `council`, chaired by `chair`, `judge` a member, the
     # officer its secretary). A facility never learns one exists (404); staff see all, a judge
     # the councils they sit on; officers and administrators set up and conclude; a member
