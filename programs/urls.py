@@ -28,3 +28,18 @@ urlpatterns = [
     path("councils/<id:pk>/conclude/", plans.council_conclude, name="council-conclude"),
     path("", include("programs.views.documents")),
 ]
+
+# A plan's lists, one path per list (core.spreadsheets.registry).
+from core.spreadsheets import registry  # noqa: E402
+from programs.models import Plan  # noqa: E402
+from programs.views import exports as export_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        f"plans/<id:pk>/exports/{identifier}.xlsx",
+        export_views.plan_export,
+        {"identifier": identifier},
+        name=f"plan-export-{identifier}",
+    )
+    for identifier in registry.for_subject(Plan)
+]

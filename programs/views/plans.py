@@ -30,6 +30,7 @@ from programs.models import (
 from programs.money import money_of
 from programs.services import appraisal
 from programs.views.common import plan_for
+from programs.views.exports import export_urls
 from programs.warnings import plan_funding
 
 
@@ -99,6 +100,7 @@ def render_plan_page(request, plan: Plan, *, failed=None):
         "steps": steps,
         "failed": failed,
         "history": history_rows(plan),
+        "export_links": export_urls(user, plan),
     }
     return render(request, "programs/plan_detail.html", context)
 

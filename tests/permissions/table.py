@@ -435,6 +435,11 @@ PAGES = [
     # administrator approves it; the workflow refuses an officer (403).
     Row("programs:plan-list",                   "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   200,   200),
     Row("programs:plan-detail",                 "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   200,   200),
+    # Its lists, downloaded from the plan page: staff only, answered as the API answers (the
+    # facilities see the plan taking proposals: 403).
+    Row("programs:plan-export-proposals",       "GET",    LOGIN,   403,   403,   404,   404,   404,   200,   200,   200),
+    Row("programs:plan-export-equipment",       "GET",    LOGIN,   403,   403,   404,   404,   404,   200,   200,   200),
+    Row("programs:plan-export-payments",        "GET",    LOGIN,   403,   403,   404,   404,   404,   200,   200,   200),
     Row("programs:plan-transition",             "POST",   LOGIN,   404,   404,   404,   404,   404,   403,   302,   302),
     # `council`: staff and its members see it (a facility and `other_judge`: 404). A member
     # other than the secretary (`officer`) gives an opinion, other staff may not (403); officers
