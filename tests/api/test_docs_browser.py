@@ -74,7 +74,15 @@ def test_docs_page_renders_without_csp_violations(chromium_page, client):
     serve_with_django(page, client)
 
     page.goto(f"{ORIGIN}/api/v1/docs/")
-    page.wait_for_selector("#operations-provinces-provinces_list", timeout=15_000)
+    page.wait_for_selector(".opblock-tag", timeout=15_000)
+    # Swagger UI renders the operations near the viewport only: scroll down to the provinces.
+    target = page.locator("#operations-provinces-provinces_list")
+    for _ in range(60):
+        if target.count():
+            break
+        page.mouse.wheel(0, 800)
+        page.wait_for_timeout(100)
+    target.wait_for(timeout=5_000)
 
     # Try one public endpoint from the page: the request goes through Swagger UI's fetch.
     page.locator("#operations-provinces-provinces_list .opblock-summary").click()
