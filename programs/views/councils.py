@@ -13,7 +13,7 @@ from core.forms import call_service
 from core.http import require_form, require_POST
 from core.roles import is_staff_role
 from programs import rules
-from programs.forms.reference import AddProposalsForm, CouncilForm
+from programs.forms import AddProposalsForm, CouncilForm
 from programs.services import appraisal
 from programs.views.common import plan_for, posted
 from programs.views.plans import addable, council_for, render_council_page, under_appraisal
@@ -58,15 +58,14 @@ def council_add_proposals(request, pk):
     if not rules.can_manage_plans(request.user):
         raise PermissionDenied
     form = AddProposalsForm(request.POST, proposals=addable(council))
-    done = call_service(
-        form,
-        lambda: (
-            appraisal.add_proposals(
-                actor=request.user, council=council, proposals=form.cleaned_data["proposals"]
-            )
-            or True
-        ),
-    )
+
+    def add():
+        appraisal.add_proposals(
+            actor=request.user, council=council, proposals=form.cleaned_data["proposals"]
+        )
+        return council
+
+    done = call_service(form, add)
     if done is None:
         return render_council_page(request, council, failed={"proposals": form})
     messages.success(request, _("The proposals were added to the council."))

@@ -17,8 +17,7 @@ from core.http import require_safe
 from core.roles import is_staff_role
 from core.workflow import TransitionConflict, transition
 from programs import rules
-from programs.forms import ConclusionForm, OpinionForm, StepForm
-from programs.forms.reference import AddProposalsForm
+from programs.forms import AddProposalsForm, ConclusionForm, OpinionForm, StepForm
 from programs.models import (
     AppraisalCouncil,
     AppraisalOpinion,

@@ -13,7 +13,7 @@ from core.forms import call_service
 from core.http import require_form, require_POST, require_safe
 from core.roles import is_staff_role
 from programs import rules
-from programs.forms.reference import SupportRuleForm
+from programs.forms import SupportRuleForm
 from programs.models import SupportRule
 from programs.services import reference
 from programs.views.common import posted
