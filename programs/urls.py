@@ -4,7 +4,7 @@ proposals and their steps, the plans and the appraisal councils."""
 from django.urls import include, path
 
 from core import converters  # noqa: F401  (registers <id:…>)
-from programs.views import detail, plans, proposals
+from programs.views import councils, detail, plans, proposals, reference
 
 app_name = "programs"
 urlpatterns = [
@@ -19,13 +19,23 @@ urlpatterns = [
     path("plans/", plans.plan_list, name="plan-list"),
     path("plans/<id:pk>/", plans.plan_detail, name="plan-detail"),
     path("plans/<id:pk>/transition/", plans.plan_transition, name="plan-transition"),
+    path("plans/<id:pk>/councils/new/", councils.council_create, name="council-create"),
     path("councils/<id:pk>/", plans.council_detail, name="council-detail"),
+    path(
+        "councils/<id:pk>/proposals/",
+        councils.council_add_proposals,
+        name="council-add-proposals",
+    ),
     path(
         "councils/<id:pk>/proposals/<id:proposal_pk>/opinion/",
         plans.opinion_save,
         name="opinion-save",
     ),
     path("councils/<id:pk>/conclude/", plans.council_conclude, name="council-conclude"),
+    path("rules/", reference.rule_list, name="rule-list"),
+    path("rules/new/", reference.rule_create, name="rule-create"),
+    path("rules/<id:pk>/edit/", reference.rule_edit, name="rule-edit"),
+    path("rules/<id:pk>/delete/", reference.rule_delete, name="rule-delete"),
     path("", include("programs.views.documents")),
 ]
 

@@ -9,6 +9,7 @@ from programs.forms.proposals import (
     ProposalForm,
     ProposalListFilter,
 )
+from programs.forms.reference import AddProposalsForm, CouncilForm, SupportRuleForm
 from programs.forms.steps import (
     AcceptanceForm,
     ConclusionForm,
@@ -21,9 +22,11 @@ from programs.forms.steps import (
 
 __all__ = [
     "AcceptanceForm",
+    "AddProposalsForm",
     "ApplyForm",
     "ConclusionForm",
     "ContractForm",
+    "CouncilForm",
     "EquipmentRowFormSet",
     "ItemCheckForm",
     "LineRowFormSet",
@@ -32,4 +35,5 @@ __all__ = [
     "ProposalForm",
     "ProposalListFilter",
     "StepForm",
+    "SupportRuleForm",
 ]

@@ -17,7 +17,7 @@ from core.http import require_safe
 from core.roles import is_staff_role
 from core.workflow import TransitionConflict, transition
 from programs import rules
-from programs.forms import ConclusionForm, OpinionForm, StepForm
+from programs.forms import AddProposalsForm, ConclusionForm, OpinionForm, StepForm
 from programs.models import (
     AppraisalCouncil,
     AppraisalOpinion,
@@ -26,6 +26,7 @@ from programs.models import (
     Payment,
     Plan,
     PlanState,
+    Proposal,
 )
 from programs.money import money_of
 from programs.services import appraisal
@@ -101,6 +102,7 @@ def render_plan_page(request, plan: Plan, *, failed=None):
         "failed": failed,
         "history": history_rows(plan),
         "export_links": export_urls(user, plan),
+        "can_set_up_council": rules.can_manage_plans(user),
     }
     return render(request, "programs/plan_detail.html", context)
 
@@ -158,6 +160,15 @@ def council_for(user, pk) -> AppraisalCouncil:
     return council
 
 
+def under_appraisal(plan: Plan):
+    return plan.proposals.filter(state=Proposal.State.APPRAISAL).order_by("code")
+
+
+def addable(council: AppraisalCouncil):
+    """The plan's proposals under appraisal the council does not appraise yet."""
+    return under_appraisal(council.plan).exclude(councils=council)
+
+
 def render_council_page(request, council: AppraisalCouncil, *, failed=None, status=200):
     """`failed`: a refused form by key ("opinion-<proposal id>", "conclusion")."""
     user = request.user
@@ -179,6 +190,10 @@ def render_council_page(request, council: AppraisalCouncil, *, failed=None, stat
             )
         opinion_rows.append((proposal, mine.get(proposal.pk), form))
     can_conclude = rules.can_manage_plans(user) and council.concluded_on is None
+    add_form = failed.get("proposals")
+    if add_form is None and can_conclude:
+        choices = addable(council)
+        add_form = AddProposalsForm(proposals=choices) if choices.exists() else None
     context = {
         "council": council,
         "plan": council.plan,
@@ -194,6 +209,7 @@ def render_council_page(request, council: AppraisalCouncil, *, failed=None, stat
         )
         if rules.can_see_opinions(user)
         else [],
+        "add_form": add_form,
         "conclusion_form": failed.get("conclusion") or (ConclusionForm() if can_conclude else None),
     }
     return render(request, "programs/council_detail.html", context, status=status)

@@ -447,6 +447,21 @@ PAGES = [
     Row("programs:council-detail",              "GET",    LOGIN,   404,   404,   200,   404,   200,   200,   200,   200),
     Row("programs:opinion-save",                "POST",   LOGIN,   404,   404,   302,   404,   302,   403,   403,   403),
     Row("programs:council-conclude",            "POST",   LOGIN,   404,   404,   403,   404,   403,   302,   403,   302),
+    # A council is set up from the plan's page by officers and administrators (a manager sees
+    # the plan and may not: 403; the others do not see the plan page: 404), and they add the
+    # plan's proposals under appraisal on the council's page (its members who are judges see
+    # it and may not: 403).
+    Row("programs:council-create",              "GET",    LOGIN,   404,   404,   404,   404,   404,   200,   403,   200),
+    Row("programs:council-create",              "POST",   LOGIN,   404,   404,   404,   404,   404,   302,   403,   302),
+    Row("programs:council-add-proposals",       "POST",   LOGIN,   404,   404,   403,   404,   403,   302,   403,   302),
+    # The support rules (`support_rule`): the staff read them; officers and administrators
+    # add, change and delete them (a manager: 403); facilities and judges are refused (403).
+    Row("programs:rule-list",                   "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   200,   200),
+    Row("programs:rule-create",                 "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("programs:rule-create",                 "POST",   LOGIN,   403,   403,   403,   403,   403,   302,   403,   302),
+    Row("programs:rule-edit",                   "GET",    LOGIN,   403,   403,   403,   403,   403,   200,   403,   200),
+    Row("programs:rule-edit",                   "POST",   LOGIN,   403,   403,   403,   403,   403,   302,   403,   302),
+    Row("programs:rule-delete",                 "POST",   LOGIN,   403,   403,   403,   403,   403,   302,   403,   302),
 ]
 # fmt: on
 

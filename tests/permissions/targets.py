@@ -746,6 +746,10 @@ OBJECTS.update(
             "proposal_pk": w.appraised_proposal.pk,
         },
         "programs:council-conclude": lambda w: {"pk": w.council.pk},
+        "programs:council-create": lambda w: {"pk": w.program_plan.pk},
+        "programs:council-add-proposals": lambda w: {"pk": w.council.pk},
+        "programs:rule-edit": lambda w: {"pk": w.support_rule.pk},
+        "programs:rule-delete": lambda w: {"pk": w.support_rule.pk},
     }
 )
 BODIES.update(
@@ -787,5 +791,45 @@ BODIES.update(
             "conclusion": "Đề nghị phê duyệt đề án.",
             "concluded_on": _day(w.council.decision_date),
         },
+    }
+)
+
+
+def _rule_form(w, **changes) -> dict:
+    rule = w.support_rule
+    data = {
+        "fund_source": rule.fund_source,
+        "activity": rule.activity_id,
+        "max_rate": str(rule.max_rate),
+        "ceiling": str(rule.ceiling),
+        "line_multiplier": str(rule.line_multiplier),
+        "legal_basis": rule.legal_basis,
+        "valid_from": _day(rule.valid_from),
+        "valid_to": "",
+    }
+    data.update(changes)
+    return data
+
+
+BODIES.update(
+    {
+        ("programs:council-create", "POST"): lambda w, user: {
+            "name": "Hội đồng thẩm định bổ sung",
+            "decision_number": "15/QĐ-TTKC",
+            "decision_date": f"15/03/{w.program_plan.year}",
+            "proposals": [w.appraised_proposal.pk],
+            "member_1": w.users["chair"].pk,
+            "role_1": "chair",
+            "member_2": w.users["judge"].pk,
+            "role_2": "member",
+        },
+        ("programs:council-add-proposals", "POST"): lambda w, user: {
+            "proposals": [w.later_appraised_proposal.pk],
+        },
+        # A rule of another activity: it meets no other rule's period.
+        ("programs:rule-create", "POST"): lambda w, user: _rule_form(
+            w, activity=_program_activity("demonstration").pk, ceiling="150000000"
+        ),
+        ("programs:rule-edit", "POST"): lambda w, user: _rule_form(w, ceiling="200000000"),
     }
 )

@@ -399,6 +399,14 @@ class World:
         return transition(proposal, action="start_appraisal", actor=self.officer)
 
     @cached_property
+    def later_appraised_proposal(self):
+        """Under appraisal and on no council yet: added to `council` from its page."""
+        proposal = transition(
+            self._equipment_proposal("Hỗ trợ máy xay bột"), action="submit", actor=self.applicant
+        )
+        return transition(proposal, action="start_appraisal", actor=self.officer)
+
+    @cached_property
     def contracted_proposal(self):
         """Approved and its contract signed: money may be paid on it."""
         from tests.programs.world import approved, contracted
