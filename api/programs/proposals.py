@@ -114,6 +114,10 @@ class ProposalSerializer(ProposalListSerializer):
 
     budget_lines = BudgetLineSerializer(many=True, read_only=True)
     equipment = EquipmentItemSerializer(many=True, read_only=True)
+    # Empty until the acceptance is recorded: "" is one of its values (the schema says so).
+    acceptance_result = serializers.ChoiceField(
+        choices=AcceptanceResult.choices, allow_blank=True, read_only=True
+    )
     available_transitions = AvailableTransitionsField()
     warnings = serializers.SerializerMethodField()
 
